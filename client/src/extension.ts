@@ -1,0 +1,80 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartOnceErrorHandler } from './serverLifecycle';
+import { ServerStatus } from './statusBar';
+import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
+
+let client: LanguageClient | undefined;
+
+/** What tests inside the extension host may read to check the extension's state. */
+export interface OpsmithApi {
+  serverState(): string;
+  whenIndexed(): Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<OpsmithApi> {
+  const output = vscode.window.createOutputChannel('Opsmith', { log: true });
+  const status = new ServerStatus();
+  context.subscriptions.push(output, status);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const errorHandler = new RestartOnceErrorHandler(
+    () => {
+      output.warn('Language server crashed; restarting it once.');
+      status.set('restarted');
+    },
+    () => {
+      output.error('Language server crashed again; it will stay stopped until restarted.');
+      status.set('stopped', 'crashed twice');
+    },
+  );
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'terraform' },
+      { scheme: 'file', language: 'terraform-vars' },
+      { scheme: 'untitled', language: 'terraform' },
+    ],
+    synchronize: {
+      configurationSection: 'opsmith',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars}'),
+    },
+    outputChannel: output,
+    errorHandler,
+  };
+
+  let indexed!: () => void;
+  const indexedPromise = new Promise<void>((resolve) => (indexed = resolve));
+  client = new LanguageClient('opsmith', 'Opsmith Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onDidChangeState((event) => {
+      if (event.newState === State.Running && status.state !== 'restarted') status.set('indexing');
+      if (event.newState === State.Stopped && status.state !== 'stopped') status.set('stopped');
+    }),
+  );
+  context.subscriptions.push(
+    vscode.commands.registerCommand('opsmith.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('opsmith.restartServer', async () => {
+      errorHandler.reset();
+      status.set('starting');
+      await client?.restart();
+    }),
+  );
+
+  client.onNotification(IndexedNotification, (info: IndexedParams) => {
+    output.info(`Indexed ${info.files} files in ${info.ms} ms`);
+    if (status.state !== 'restarted') status.set('ready', `${info.files} files indexed`);
+    indexed();
+  });
+  await client.start();
+
+  return { serverState: () => status.state, whenIndexed: () => indexedPromise };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

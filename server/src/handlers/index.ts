@@ -1,0 +1,28 @@
+import type { HandlerContext } from './context';
+import { registerDefinition } from './definition';
+import { registerDocumentHighlight } from './documentHighlight';
+import { registerDocumentSymbol } from './documentSymbol';
+import { registerFoldingRange } from './foldingRange';
+import { registerFormatting } from './formatting';
+import { registerHover } from './hover';
+import { registerReferences } from './references';
+import { registerRename } from './rename';
+import { registerSelectionRange } from './selectionRange';
+import { registerTextDocumentSync } from './textDocumentSync';
+import { registerWatchedFiles } from './watchedFiles';
+import { registerWorkspaceSymbol } from './workspaceSymbol';
+
+export function registerHandlers(context: HandlerContext): void {
+  registerTextDocumentSync(context);
+  registerWatchedFiles(context);
+  registerDefinition(context);
+  registerReferences(context);
+  registerDocumentHighlight(context);
+  registerRename(context);
+  registerDocumentSymbol(context);
+  registerWorkspaceSymbol(context);
+  registerFoldingRange(context);
+  registerSelectionRange(context);
+  registerHover(context);
+  registerFormatting(context);
+}

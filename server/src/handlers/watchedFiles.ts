@@ -1,0 +1,16 @@
+import { FileChangeType } from 'vscode-languageserver/node';
+import type { HandlerContext } from './context';
+
+/** Files changed on disk by git, terraform or another editor. */
+export function registerWatchedFiles({ connection, service, diagnostics }: HandlerContext): void {
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) {
+        service.fileDeletedOnDisk(change.uri);
+        diagnostics.clear(change.uri);
+      } else {
+        service.fileChangedOnDisk(change.uri).catch((e) => connection.console.error(`Reading ${change.uri} failed: ${e}`));
+      }
+    }
+  });
+}

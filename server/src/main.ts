@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { createConnection, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { registerHandlers } from './handlers';
+import { nodeFileSystem } from './nodeFileSystem';
+import { getLanguageService } from './service/languageService';
+import { SettingsStore } from './settingsStore';
+import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
+
+// Transport (--node-ipc from the extension, --stdio from tests and other editors) is chosen from argv.
+const connection = createConnection(ProposedFeatures.all);
+const settings = new SettingsStore(connection);
+let supportsConfiguration = false;
+let workspaceFolders: string[] = [];
+
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error}`));
+process.on('unhandledRejection', (error) => connection.console.error(`Unhandled rejection: ${(error as Error)?.stack ?? error}`));
+
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  supportsConfiguration = !!params.capabilities.workspace?.configuration;
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri.replace(/\/$/, ''));
+  if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri.replace(/\/$/, '')];
+  const logger = {
+    info: (m: string) => connection.console.info(m),
+    warn: (m: string) => connection.console.warn(m),
+    error: (m: string) => connection.console.error(m),
+  };
+  const service = await getLanguageService({
+    wasm: { runtimeWasm: path.join(__dirname, 'tree-sitter.wasm'), grammarWasm: path.join(__dirname, 'tree-sitter-terraform.wasm') },
+    fs: nodeFileSystem,
+    logger,
+    settings: () => settings.get(),
+  });
+  const diagnostics = new DiagnosticsPublisher(connection, service);
+  service.onDidChangeModule((dir) => diagnostics.moduleChanged(dir));
+  registerHandlers({ connection, service, settings, diagnostics });
+
+  connection.onInitialized(async () => {
+    await settings.refresh(supportsConfiguration);
+    const started = Date.now();
+    let files = 0;
+    for (const folder of workspaceFolders) files += await service.indexFolder(folder);
+    connection.console.info(`Indexed ${files} Terraform files in ${Date.now() - started} ms`);
+    const params: IndexedParams = { files, ms: Date.now() - started };
+    void connection.sendNotification(IndexedNotification, params);
+  });
+  connection.onDidChangeConfiguration(() => {
+    void settings.refresh(supportsConfiguration).then(() => {
+      for (const dir of service.index.moduleDirectories()) diagnostics.moduleChanged(dir);
+    });
+  });
+
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      hoverProvider: true,
+      documentFormattingProvider: true,
+    },
+    serverInfo: { name: 'opsmith-language-server', version: '0.1.0' },
+  };
+});
+
+connection.listen();

@@ -1,0 +1,109 @@
+import type {
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SelectionRange,
+  TextEdit,
+  WorkspaceEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-types';
+import { REFERENCE_QUERY } from './model/extractReferences';
+import { HclParser, type WasmLocation } from './syntax/parser';
+import { neverCancelled, type CancellationToken } from './features/cancellation';
+import { computeDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { formatDocument } from './features/formatting';
+import { hover } from './features/hover';
+import { definition, documentHighlights, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
+import { selectionRanges } from './features/selection';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { defaultSettings, type ServiceSettings } from './settings';
+import type { TextChange, TfDocument } from './workspace/document';
+import { silentLogger, type FileSystem, type Logger } from './workspace/fileSystem';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+
+export interface LanguageServiceDeps {
+  wasm: WasmLocation;
+  /** Absent in tests that only use in-memory documents. */
+  fs?: FileSystem;
+  logger?: Logger;
+  settings?: () => ServiceSettings;
+}
+
+export type { TextChange, TfDocument };
+
+/**
+ * The transport-free core: everything the language server does, callable without LSP or VS Code.
+ * Handlers in server/src/handlers only translate between LSP and these calls.
+ */
+export interface LanguageService {
+  readonly index: WorkspaceIndex;
+  openDocument(uri: string, version: number, text: string): Promise<TfDocument | undefined>;
+  changeDocument(uri: string, version: number, changes: TextChange[]): Promise<TfDocument | undefined>;
+  closeDocument(uri: string): Promise<void>;
+  fileChangedOnDisk(uri: string): Promise<void>;
+  fileDeletedOnDisk(uri: string): void;
+  indexFolder(uri: string, token?: CancellationToken): Promise<number>;
+  /** Fires with a module directory whenever one of its files changed: its files' diagnostics may have changed. */
+  onDidChangeModule(listener: (dir: string) => void): void;
+
+  diagnostics(uri: string): Diagnostic[];
+  definition(uri: string, position: Position, token?: CancellationToken): Location[];
+  references(uri: string, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[];
+  documentHighlights(uri: string, position: Position, token?: CancellationToken): DocumentHighlight[];
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null;
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
+  documentSymbols(uri: string, token?: CancellationToken): DocumentSymbol[];
+  workspaceSymbols(query: string, token?: CancellationToken): WorkspaceSymbol[];
+  foldingRanges(uri: string, token?: CancellationToken): FoldingRange[];
+  selectionRanges(uri: string, positions: Position[], token?: CancellationToken): SelectionRange[];
+  hover(uri: string, position: Position, token?: CancellationToken): Hover | null;
+  format(uri: string, token?: CancellationToken): TextEdit[];
+}
+
+export async function getLanguageService(deps: LanguageServiceDeps): Promise<LanguageService> {
+  const parser = await HclParser.create(deps.wasm);
+  const query = parser.query(REFERENCE_QUERY);
+  const logger = deps.logger ?? silentLogger;
+  const settings = deps.settings ?? (() => defaultSettings);
+  const index = new WorkspaceIndex(parser, query, deps.fs, logger, {
+    get maxFileSizeBytes() {
+      return settings().maxFileSizeBytes;
+    },
+  });
+  const withDoc = <T>(uri: string, fallback: T, run: (doc: TfDocument) => T): T => {
+    const doc = index.get(uri);
+    return doc ? run(doc) : fallback;
+  };
+
+  return {
+    index,
+    openDocument: (uri, version, text) => index.openDocument(uri, version, text),
+    changeDocument: (uri, version, changes) => index.changeDocument(uri, version, changes),
+    closeDocument: (uri) => index.closeDocument(uri),
+    fileChangedOnDisk: (uri) => index.refreshFromDisk(uri),
+    fileDeletedOnDisk: (uri) => index.remove(uri),
+    indexFolder: (uri, token = neverCancelled) => index.indexFolder(uri, () => token.isCancellationRequested),
+    onDidChangeModule: (listener) => index.onDidChangeModule(listener),
+
+    diagnostics: (uri) =>
+      withDoc(uri, [], (doc) => computeDiagnostics(doc, index.moduleOf(uri), { unusedDeclarations: settings().unusedDeclarations })),
+    definition: (uri, position) => withDoc(uri, [], (doc) => definition(index, doc, position)),
+    references: (uri, position, includeDeclaration) => withDoc(uri, [], (doc) => references(index, doc, position, includeDeclaration)),
+    documentHighlights: (uri, position) => withDoc(uri, [], (doc) => documentHighlights(index, doc, position)),
+    prepareRename: (uri, position) => withDoc(uri, null, (doc) => prepareRename(index, doc, position)),
+    rename: (uri, position, newName) => withDoc(uri, null, (doc) => rename(index, doc, position, newName)),
+    documentSymbols: (uri) => withDoc(uri, [], (doc) => documentSymbols(doc)),
+    workspaceSymbols: (query, token = neverCancelled) => workspaceSymbols(index, query, token),
+    foldingRanges: (uri) => withDoc(uri, [], (doc) => foldingRanges(doc)),
+    selectionRanges: (uri, positions) => withDoc(uri, [], (doc) => selectionRanges(doc, positions)),
+    hover: (uri, position) => withDoc(uri, null, (doc) => hover(index, doc, position)),
+    format: (uri) => withDoc(uri, [], (doc) => formatDocument(doc)),
+  };
+}
