@@ -1,6 +1,6 @@
 import type { Position } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../../server/src/service/languageService';
-import { wasmFromNodeModules } from '../../../server/src/service/syntax/parser';
+import type { WasmLocation } from '../../../server/src/service/syntax/parser';
 import type { FileSystem } from '../../../server/src/service/workspace/fileSystem';
 
 export const ROOT = 'file:///ws';
@@ -55,4 +55,12 @@ export function positionOf(text: string, needle: string, offset = 0, nth = 0): P
 
 export function uri(path: string): string {
   return `${ROOT}/${path}`;
+}
+
+/** Unbundled code (tests, benchmarks) loads the wasm straight from node_modules. */
+export function wasmFromNodeModules(): WasmLocation {
+  return {
+    runtimeWasm: require.resolve('web-tree-sitter/tree-sitter.wasm'),
+    grammarWasm: require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
+  };
 }

@@ -8,13 +8,6 @@ export interface WasmLocation {
   grammarWasm: string;
 }
 
-export function wasmFromNodeModules(): WasmLocation {
-  return {
-    runtimeWasm: require.resolve('web-tree-sitter/tree-sitter.wasm'),
-    grammarWasm: require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
-  };
-}
-
 /** A slice budget keeps one huge file from starving other requests: the parse yields and resumes. */
 const SLICE_MS = 40;
 
