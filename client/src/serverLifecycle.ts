@@ -1,4 +1,11 @@
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type Message,
+} from 'vscode-languageclient/node';
 
 /**
  * Restarts the server once after a crash. A second crash means something is wrong that a restart will not fix,
@@ -20,7 +27,10 @@ export class RestartOnceErrorHandler implements ErrorHandler {
     if (this.restarts === 0) {
       this.restarts++;
       this.onRestart();
-      return { action: CloseAction.Restart, message: 'The Opsmith language server crashed and was restarted. Details are in the Opsmith output.' };
+      return {
+        action: CloseAction.Restart,
+        message: 'The Opsmith language server crashed and was restarted. Details are in the Opsmith output.',
+      };
     }
     this.onGiveUp();
     return {

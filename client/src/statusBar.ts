@@ -6,12 +6,23 @@ const PRESENTATION: Record<ServerState, { text: string; tooltip: string; error?:
   starting: { text: '$(sync~spin) Opsmith', tooltip: 'Opsmith language server is starting' },
   indexing: { text: '$(sync~spin) Opsmith', tooltip: 'Opsmith is indexing the workspace' },
   ready: { text: '$(check) Opsmith', tooltip: 'Opsmith language server is running' },
-  restarted: { text: '$(warning) Opsmith', tooltip: 'The Opsmith language server crashed once and was restarted' },
-  stopped: { text: '$(error) Opsmith', tooltip: 'The Opsmith language server stopped. Click to restart.', error: true },
+  restarted: {
+    text: '$(warning) Opsmith',
+    tooltip: 'The Opsmith language server crashed once and was restarted',
+  },
+  stopped: {
+    text: '$(error) Opsmith',
+    tooltip: 'The Opsmith language server stopped. Click to restart.',
+    error: true,
+  },
 };
 
 export class ServerStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('opsmith.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly item = vscode.window.createStatusBarItem(
+    'opsmith.status',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   state: ServerState = 'starting';
 
   constructor() {

@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { createConnection, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { registerHandlers } from './handlers';
 import { nodeFileSystem } from './nodeFileSystem';
@@ -14,7 +19,9 @@ let supportsConfiguration = false;
 let workspaceFolders: string[] = [];
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error}`));
-process.on('unhandledRejection', (error) => connection.console.error(`Unhandled rejection: ${(error as Error)?.stack ?? error}`));
+process.on('unhandledRejection', (error) =>
+  connection.console.error(`Unhandled rejection: ${(error as Error)?.stack ?? error}`),
+);
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   supportsConfiguration = !!params.capabilities.workspace?.configuration;
@@ -26,7 +33,10 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     error: (m: string) => connection.console.error(m),
   };
   const service = await getLanguageService({
-    wasm: { runtimeWasm: path.join(__dirname, 'tree-sitter.wasm'), grammarWasm: path.join(__dirname, 'tree-sitter-terraform.wasm') },
+    wasm: {
+      runtimeWasm: path.join(__dirname, 'tree-sitter.wasm'),
+      grammarWasm: path.join(__dirname, 'tree-sitter-terraform.wasm'),
+    },
     fs: nodeFileSystem,
     logger,
     settings: () => settings.get(),

@@ -19,7 +19,9 @@ export class SettingsStore {
   async refresh(supportsConfiguration: boolean): Promise<void> {
     if (!supportsConfiguration) return;
     try {
-      const [raw] = (await this.connection.workspace.getConfiguration([{ section: 'opsmith' }])) as [ClientSettings | null];
+      const [raw] = (await this.connection.workspace.getConfiguration([{ section: 'opsmith' }])) as [
+        ClientSettings | null,
+      ];
       this.current = {
         unusedDeclarations: raw?.diagnostics?.unusedDeclarations ?? defaultSettings.unusedDeclarations,
         maxFileSizeBytes: (raw?.index?.maxFileSizeMB ?? defaultSettings.maxFileSizeBytes / 1048576) * 1048576,

@@ -9,7 +9,9 @@ export function registerWatchedFiles({ connection, service, diagnostics }: Handl
         service.fileDeletedOnDisk(change.uri);
         diagnostics.clear(change.uri);
       } else {
-        service.fileChangedOnDisk(change.uri).catch((e) => connection.console.error(`Reading ${change.uri} failed: ${e}`));
+        service
+          .fileChangedOnDisk(change.uri)
+          .catch((e) => connection.console.error(`Reading ${change.uri} failed: ${e}`));
       }
     }
   });

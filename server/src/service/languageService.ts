@@ -55,7 +55,12 @@ export interface LanguageService {
 
   diagnostics(uri: string): Diagnostic[];
   definition(uri: string, position: Position, token?: CancellationToken): Location[];
-  references(uri: string, position: Position, includeDeclaration: boolean, token?: CancellationToken): Location[];
+  references(
+    uri: string,
+    position: Position,
+    includeDeclaration: boolean,
+    token?: CancellationToken,
+  ): Location[];
   documentHighlights(uri: string, position: Position, token?: CancellationToken): DocumentHighlight[];
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null;
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | null;
@@ -93,10 +98,14 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
     onDidChangeModule: (listener) => index.onDidChangeModule(listener),
 
     diagnostics: (uri) =>
-      withDoc(uri, [], (doc) => computeDiagnostics(doc, index.moduleOf(uri), { unusedDeclarations: settings().unusedDeclarations })),
+      withDoc(uri, [], (doc) =>
+        computeDiagnostics(doc, index.moduleOf(uri), { unusedDeclarations: settings().unusedDeclarations }),
+      ),
     definition: (uri, position) => withDoc(uri, [], (doc) => definition(index, doc, position)),
-    references: (uri, position, includeDeclaration) => withDoc(uri, [], (doc) => references(index, doc, position, includeDeclaration)),
-    documentHighlights: (uri, position) => withDoc(uri, [], (doc) => documentHighlights(index, doc, position)),
+    references: (uri, position, includeDeclaration) =>
+      withDoc(uri, [], (doc) => references(index, doc, position, includeDeclaration)),
+    documentHighlights: (uri, position) =>
+      withDoc(uri, [], (doc) => documentHighlights(index, doc, position)),
     prepareRename: (uri, position) => withDoc(uri, null, (doc) => prepareRename(index, doc, position)),
     rename: (uri, position, newName) => withDoc(uri, null, (doc) => rename(index, doc, position, newName)),
     documentSymbols: (uri) => withDoc(uri, [], (doc) => documentSymbols(doc)),

@@ -6,15 +6,21 @@ import type { FileSystem } from '../../../server/src/service/workspace/fileSyste
 export const ROOT = 'file:///ws';
 
 /** A service over in-memory files: `files` maps workspace-relative paths to contents. */
-export async function serviceWith(files: Record<string, string>, options: { onDisk?: boolean } = {}): Promise<LanguageService> {
+export async function serviceWith(
+  files: Record<string, string>,
+  options: { onDisk?: boolean } = {},
+): Promise<LanguageService> {
   const fs = memoryFileSystem(files);
   const service = await getLanguageService({ wasm: wasmFromNodeModules(), fs });
   if (options.onDisk) await service.indexFolder(ROOT);
-  else for (const [path, text] of Object.entries(files)) await service.openDocument(`${ROOT}/${path}`, 1, text);
+  else
+    for (const [path, text] of Object.entries(files)) await service.openDocument(`${ROOT}/${path}`, 1, text);
   return service;
 }
 
-export function memoryFileSystem(files: Record<string, string | Uint8Array>): FileSystem & { files: Map<string, Uint8Array> } {
+export function memoryFileSystem(
+  files: Record<string, string | Uint8Array>,
+): FileSystem & { files: Map<string, Uint8Array> } {
   const map = new Map<string, Uint8Array>();
   for (const [path, content] of Object.entries(files)) {
     map.set(`${ROOT}/${path}`, typeof content === 'string' ? new TextEncoder().encode(content) : content);

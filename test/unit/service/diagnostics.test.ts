@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { serviceWith, uri } from '../helpers/service';
 
 const messages = (service: Awaited<ReturnType<typeof serviceWith>>, path: string) =>
-  service.diagnostics(uri(path)).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+  service
+    .diagnostics(uri(path))
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
 
 describe('diagnostics', () => {
   describe('syntax errors read like a person wrote them', () => {
@@ -12,23 +14,51 @@ describe('diagnostics', () => {
         text: 'variable "x" {}\n\nresource "aws_instance" "web" {\n  ami = "ami-1"\n\nresource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n',
         expected: 'expected `}` to close resource "aws_instance" "web" opened on line 3',
       },
-      { name: 'an unterminated string', text: 'variable "x" {\n  default = "abc\n}\n', expected: '2:13 unterminated string: add the closing `"` on the same line' },
-      { name: 'an attribute without a value', text: 'locals {\n  a =\n  b = 2\n}\n', expected: '2:3 expected a value after `a =`' },
-      { name: 'an unclosed list', text: 'locals {\n  a = [1, 2\n  b = 2\n}\n', expected: 'expected `]` to close the list opened on line 2' },
-      { name: 'an unclosed call', text: 'locals {\n  a = max(1, 2\n}\n', expected: 'expected `)` to close the call to `max(` opened on line 2' },
-      { name: 'a dangling operator', text: 'locals {\n  a = 1 +\n}\n', expected: '2:9 expected an operand after `+`' },
-      { name: 'an unclosed interpolation', text: 'output "o" {\n  value = "${var.x"\n}\n', expected: '2:12 expected `}` to close the interpolation `${` opened on line 2' },
+      {
+        name: 'an unterminated string',
+        text: 'variable "x" {\n  default = "abc\n}\n',
+        expected: '2:13 unterminated string: add the closing `"` on the same line',
+      },
+      {
+        name: 'an attribute without a value',
+        text: 'locals {\n  a =\n  b = 2\n}\n',
+        expected: '2:3 expected a value after `a =`',
+      },
+      {
+        name: 'an unclosed list',
+        text: 'locals {\n  a = [1, 2\n  b = 2\n}\n',
+        expected: 'expected `]` to close the list opened on line 2',
+      },
+      {
+        name: 'an unclosed call',
+        text: 'locals {\n  a = max(1, 2\n}\n',
+        expected: 'expected `)` to close the call to `max(` opened on line 2',
+      },
+      {
+        name: 'a dangling operator',
+        text: 'locals {\n  a = 1 +\n}\n',
+        expected: '2:9 expected an operand after `+`',
+      },
+      {
+        name: 'an unclosed interpolation',
+        text: 'output "o" {\n  value = "${var.x"\n}\n',
+        expected: '2:12 expected `}` to close the interpolation `${` opened on line 2',
+      },
       {
         name: 'a stray closing brace',
         text: 'resource "a_b" "c" {\n  x = 1\n  }\n}\n',
-        expected: '4:1 unexpected `}`: expected an attribute (`name = value`) or a block (`type "label" { … }`)',
+        expected:
+          '4:1 unexpected `}`: expected an attribute (`name = value`) or a block (`type "label" { … }`)',
       },
     ];
     for (const c of cases) {
       it(c.name, async () => {
         const service = await serviceWith({ 'main.tf': c.text });
         const found = messages(service, 'main.tf');
-        assert.ok(found.some((m) => m.endsWith(c.expected) || m === c.expected), `got ${JSON.stringify(found)}`);
+        assert.ok(
+          found.some((m) => m.endsWith(c.expected) || m === c.expected),
+          `got ${JSON.stringify(found)}`,
+        );
         assert.ok(found.every((m) => !/syntax error/i.test(m)));
       });
     }
@@ -79,11 +109,18 @@ describe('diagnostics', () => {
   });
 
   it('hints at unused variables and locals, and can be switched off', async () => {
-    const text = 'variable "used" {}\nvariable "unused" {}\nlocals {\n  a = var.used\n  b = 1\n}\noutput "o" {\n  value = local.a\n}\n';
+    const text =
+      'variable "used" {}\nvariable "unused" {}\nlocals {\n  a = var.used\n  b = 1\n}\noutput "o" {\n  value = local.a\n}\n';
     const service = await serviceWith({ 'main.tf': text });
     const hints = service.diagnostics(uri('main.tf')).filter((d) => d.severity === 4);
-    assert.deepEqual(hints.map((h) => h.message), ['Variable "unused" is declared but never used', 'Local value "b" is declared but never used']);
-    assert.deepEqual(hints.map((h) => h.tags), [[1], [1]]);
+    assert.deepEqual(
+      hints.map((h) => h.message),
+      ['Variable "unused" is declared but never used', 'Local value "b" is declared but never used'],
+    );
+    assert.deepEqual(
+      hints.map((h) => h.tags),
+      [[1], [1]],
+    );
   });
 
   it('raises no false positives on idiomatic modules', async () => {
@@ -200,6 +237,9 @@ output "selfish" {
 `;
     const service = await serviceWith({ 'main.tf': text });
     const problems = service.diagnostics(uri('main.tf')).filter((d) => d.severity !== 4);
-    assert.deepEqual(problems.map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+    assert.deepEqual(
+      problems.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
   });
 });

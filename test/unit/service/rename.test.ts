@@ -4,7 +4,8 @@ import { positionOf, serviceWith, uri } from '../helpers/service';
 
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
     .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
@@ -21,25 +22,49 @@ function applyAll(files: Record<string, string>, edit: WorkspaceEdit | null): Re
 
 describe('rename', () => {
   const files = {
-    'main.tf': 'resource "aws_instance" "web" {\n  instance_type = var.size\n  tags = { Name = local.name }\n}\noutput "ip" {\n  value = aws_instance.web.private_ip\n}\n',
+    'main.tf':
+      'resource "aws_instance" "web" {\n  instance_type = var.size\n  tags = { Name = local.name }\n}\noutput "ip" {\n  value = aws_instance.web.private_ip\n}\n',
     'variables.tf': 'variable "size" {}\nlocals {\n  name = "web-${var.size}"\n}\n',
-    'other.tf': 'resource "aws_eip" "ip" {\n  instance = aws_instance.web.id\n  depends_on = [aws_instance.web]\n}\n',
+    'other.tf':
+      'resource "aws_eip" "ip" {\n  instance = aws_instance.web.id\n  depends_on = [aws_instance.web]\n}\n',
   };
 
-  const cases: { name: string; file: string; needle: string; offset: number; newName: string; expect: Record<string, string[]> }[] = [
+  const cases: {
+    name: string;
+    file: string;
+    needle: string;
+    offset: number;
+    newName: string;
+    expect: Record<string, string[]>;
+  }[] = [
     {
       name: 'a variable, from a reference, across two files',
-      file: 'main.tf', needle: 'var.size', offset: 5, newName: 'instance_size',
-      expect: { 'main.tf': ['var.instance_size'], 'variables.tf': ['variable "instance_size"', '${var.instance_size}'] },
+      file: 'main.tf',
+      needle: 'var.size',
+      offset: 5,
+      newName: 'instance_size',
+      expect: {
+        'main.tf': ['var.instance_size'],
+        'variables.tf': ['variable "instance_size"', '${var.instance_size}'],
+      },
     },
     {
       name: 'a resource, from its label, in every reference including depends_on',
-      file: 'main.tf', needle: '"web"', offset: 2, newName: 'app',
-      expect: { 'main.tf': ['resource "aws_instance" "app"', 'aws_instance.app.private_ip'], 'other.tf': ['aws_instance.app.id', '[aws_instance.app]'] },
+      file: 'main.tf',
+      needle: '"web"',
+      offset: 2,
+      newName: 'app',
+      expect: {
+        'main.tf': ['resource "aws_instance" "app"', 'aws_instance.app.private_ip'],
+        'other.tf': ['aws_instance.app.id', '[aws_instance.app]'],
+      },
     },
     {
       name: 'a local value, keeping it unquoted',
-      file: 'main.tf', needle: 'local.name', offset: 7, newName: 'label',
+      file: 'main.tf',
+      needle: 'local.name',
+      offset: 7,
+      newName: 'label',
       expect: { 'main.tf': ['local.label'], 'variables.tf': ['  label = "web-'] },
     },
   ];
@@ -51,13 +76,18 @@ describe('rename', () => {
       const prepared = service.prepareRename(uri(c.file), at);
       assert.ok(prepared, 'prepareRename answered');
       const result = applyAll(files, service.rename(uri(c.file), at, c.newName));
-      for (const [file, snippets] of Object.entries(c.expect)) for (const s of snippets) assert.ok(result[file].includes(s), `${file} lacks ${s}:\n${result[file]}`);
-      assert.equal(Object.keys(service.rename(uri(c.file), at, c.newName)?.changes ?? {}).length, Object.keys(c.expect).length);
+      for (const [file, snippets] of Object.entries(c.expect))
+        for (const s of snippets) assert.ok(result[file].includes(s), `${file} lacks ${s}:\n${result[file]}`);
+      assert.equal(
+        Object.keys(service.rename(uri(c.file), at, c.newName)?.changes ?? {}).length,
+        Object.keys(c.expect).length,
+      );
     });
   }
 
   it('renames a module output in the callers that use it', async () => {
-    const root = 'module "net" {\n  source = "../net"\n  cidr   = "10.0.0.0/16"\n}\noutput "vpc" {\n  value = module.net.vpc_id\n}\n';
+    const root =
+      'module "net" {\n  source = "../net"\n  cidr   = "10.0.0.0/16"\n}\noutput "vpc" {\n  value = module.net.vpc_id\n}\n';
     const child = 'variable "cidr" {}\noutput "vpc_id" {\n  value = var.cidr\n}\n';
     const service = await serviceWith({ 'root/main.tf': root, 'net/main.tf': child });
     const edit = service.rename(uri('net/main.tf'), positionOf(child, '"vpc_id"', 2), 'id');
@@ -70,13 +100,23 @@ describe('rename', () => {
   });
 
   it('refuses a collision with a clear message', async () => {
-    const service = await serviceWith({ 'main.tf': 'variable "a" {}\nvariable "b" {}\noutput "o" {\n  value = [var.a, var.b]\n}\n' });
-    assert.throws(() => service.rename(uri('main.tf'), { line: 0, character: 10 }, 'b'), /Cannot rename to "b": var\.b is already declared in main\.tf on line 2/);
+    const service = await serviceWith({
+      'main.tf': 'variable "a" {}\nvariable "b" {}\noutput "o" {\n  value = [var.a, var.b]\n}\n',
+    });
+    assert.throws(
+      () => service.rename(uri('main.tf'), { line: 0, character: 10 }, 'b'),
+      /Cannot rename to "b": var\.b is already declared in main\.tf on line 2/,
+    );
   });
 
   it('refuses invalid names and things that cannot be renamed', async () => {
-    const service = await serviceWith({ 'main.tf': 'variable "a" {}\noutput "o" {\n  value = "${var.a}-${path.module}"\n}\n' });
-    assert.throws(() => service.rename(uri('main.tf'), { line: 0, character: 10 }, '1abc'), /not a valid Terraform name/);
+    const service = await serviceWith({
+      'main.tf': 'variable "a" {}\noutput "o" {\n  value = "${var.a}-${path.module}"\n}\n',
+    });
+    assert.throws(
+      () => service.rename(uri('main.tf'), { line: 0, character: 10 }, '1abc'),
+      /not a valid Terraform name/,
+    );
     assert.throws(() => service.prepareRename(uri('main.tf'), { line: 2, character: 25 }), /can be renamed/);
   });
 });

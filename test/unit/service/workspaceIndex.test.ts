@@ -5,8 +5,17 @@ import { memoryFileSystem, ROOT, uri, wasmFromNodeModules } from '../helpers/ser
 async function indexed(files: Record<string, string | Uint8Array>, maxFileSizeBytes = 1 << 20) {
   const fs = memoryFileSystem(files);
   const logs: string[] = [];
-  const logger = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
-  const service = await getLanguageService({ wasm: wasmFromNodeModules(), fs, logger, settings: () => ({ unusedDeclarations: true, maxFileSizeBytes }) });
+  const logger = {
+    info: (m: string) => logs.push(m),
+    warn: (m: string) => logs.push(m),
+    error: (m: string) => logs.push(m),
+  };
+  const service = await getLanguageService({
+    wasm: wasmFromNodeModules(),
+    fs,
+    logger,
+    settings: () => ({ unusedDeclarations: true, maxFileSizeBytes }),
+  });
   const count = await service.indexFolder(ROOT);
   return { service, fs, logs, count };
 }
@@ -22,7 +31,13 @@ describe('workspace index', () => {
     });
     assert.equal(count, 3);
     assert.deepEqual(service.index.moduleDirectories().sort(), [ROOT, `${ROOT}/modules/a`]);
-    assert.deepEqual(service.index.documentsIn(ROOT).map((d) => d.languageId).sort(), ['terraform', 'terraform-vars']);
+    assert.deepEqual(
+      service.index
+        .documentsIn(ROOT)
+        .map((d) => d.languageId)
+        .sort(),
+      ['terraform', 'terraform-vars'],
+    );
   });
 
   it('skips binary, non-UTF-8 and oversized files with a log line, and indexes the rest', async () => {
@@ -37,19 +52,29 @@ describe('workspace index', () => {
     );
     assert.equal(count, 1);
     assert.ok(service.index.get(uri('ok.tf')));
-    assert.ok(logs.some((l) => /Skipping .*binary\.tf: binary content/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /Skipping .*binary\.tf: binary content/.test(l)),
+      logs.join('\n'),
+    );
     assert.ok(logs.some((l) => /Skipping .*latin1\.tf: not valid UTF-8/.test(l)));
     assert.ok(logs.some((l) => /Skipping .*huge\.tf: .* above opsmith\.index\.maxFileSizeMB/.test(l)));
   });
 
   it('prefers the open editor over disk, and returns to disk on close', async () => {
-    const { service, fs } = await indexed({ 'main.tf': 'output "o" {\n  value = var.a\n}\n', 'vars.tf': 'variable "a" {}\n' });
+    const { service, fs } = await indexed({
+      'main.tf': 'output "o" {\n  value = var.a\n}\n',
+      'vars.tf': 'variable "a" {}\n',
+    });
     assert.equal(service.diagnostics(uri('main.tf')).length, 0);
     await service.openDocument(uri('vars.tf'), 3, 'variable "b" {}\n');
     assert.match(service.diagnostics(uri('main.tf'))[0].message, /undeclared variable "a"/);
     fs.files.set(uri('vars.tf'), new TextEncoder().encode('variable "a" {}\n'));
     await service.fileChangedOnDisk(uri('vars.tf'));
-    assert.equal(service.index.get(uri('vars.tf'))?.text, 'variable "b" {}\n', 'an open document is not replaced from disk');
+    assert.equal(
+      service.index.get(uri('vars.tf'))?.text,
+      'variable "b" {}\n',
+      'an open document is not replaced from disk',
+    );
     await service.closeDocument(uri('vars.tf'));
     assert.equal(service.diagnostics(uri('main.tf')).length, 0);
   });
@@ -71,7 +96,9 @@ describe('workspace index', () => {
   it('applies incremental edits and drops a stale parse', async () => {
     const { service } = await indexed({});
     await service.openDocument(uri('a.tf'), 1, 'locals {\n  a = 1\n}\n');
-    await service.changeDocument(uri('a.tf'), 2, [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 7 } }, text: '"x"' }]);
+    await service.changeDocument(uri('a.tf'), 2, [
+      { range: { start: { line: 1, character: 6 }, end: { line: 1, character: 7 } }, text: '"x"' },
+    ]);
     assert.equal(service.index.get(uri('a.tf'))?.text, 'locals {\n  a = "x"\n}\n');
     assert.equal(service.index.get(uri('a.tf'))?.version, 2);
     // A multi-megabyte change parses in slices; a newer edit arriving meanwhile wins.

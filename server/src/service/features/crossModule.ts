@@ -7,7 +7,11 @@ import { unquote } from '../workspace/moduleIndex';
 import { contains } from './positions';
 
 /** The directory a local `module` call points at, when it is in the workspace. */
-export function childModuleDir(index: WorkspaceIndex, callerDir: string, moduleName: string): string | undefined {
+export function childModuleDir(
+  index: WorkspaceIndex,
+  callerDir: string,
+  moduleName: string,
+): string | undefined {
   const call = index.module(callerDir).declaration(`module.${moduleName}`);
   const source = call?.block?.attributes.find((a) => a.name === 'source')?.valueText;
   return source ? resolveModuleSource(callerDir, unquote(source)) : undefined;
@@ -17,14 +21,19 @@ export function childModuleDir(index: WorkspaceIndex, callerDir: string, moduleN
  * Declarations in another module that the cursor names: `module.net.vpc_id` on `vpc_id` is the child's output,
  * an argument of a `module` block is the child's variable, and an attribute of a .tfvars file is a variable.
  */
-export function crossModuleTarget(index: WorkspaceIndex, doc: TfDocument, position: Position): Declaration | undefined {
+export function crossModuleTarget(
+  index: WorkspaceIndex,
+  doc: TfDocument,
+  position: Position,
+): Declaration | undefined {
   const dir = directoryOf(doc.uri);
   if (doc.languageId === 'terraform-vars') {
     const attribute = doc.model.attributes.find((a) => contains(a.nameRange, position));
     return attribute ? index.module(dir).declaration(`var.${attribute.name}`) : undefined;
   }
   for (const reference of doc.model.references) {
-    if (reference.root !== 'module' || !reference.parts[2] || !contains(reference.parts[2].range, position)) continue;
+    if (reference.root !== 'module' || !reference.parts[2] || !contains(reference.parts[2].range, position))
+      continue;
     const child = childModuleDir(index, dir, reference.parts[1].name);
     return child ? index.module(child).declaration(`output.${reference.parts[2].name}`) : undefined;
   }

@@ -20,14 +20,21 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 /** Syntax, reference and declaration diagnostics for one file, in the context of its module directory. */
-export function computeDiagnostics(doc: TfDocument, module: ModuleIndex, settings: DiagnosticSettings): Diagnostic[] {
+export function computeDiagnostics(
+  doc: TfDocument,
+  module: ModuleIndex,
+  settings: DiagnosticSettings,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = doc.model.syntaxProblems.map((problem) => ({
     range: problem.range,
     severity: DiagnosticSeverity.Error,
     source: SOURCE,
     code: 'syntax',
     message: problem.message,
-    relatedInformation: problem.related?.map((r) => ({ message: r.message, location: { uri: doc.uri, range: r.range } })),
+    relatedInformation: problem.related?.map((r) => ({
+      message: r.message,
+      location: { uri: doc.uri, range: r.range },
+    })),
   }));
   if (doc.languageId !== 'terraform') return diagnostics;
 
@@ -55,7 +62,10 @@ export function computeDiagnostics(doc: TfDocument, module: ModuleIndex, setting
         source: SOURCE,
         code: 'duplicate',
         message: `Duplicate ${describe(declaration)}: also declared in ${others.map((o) => `${baseName(o.uri)}:${o.nameRange.start.line + 1}`).join(', ')}`,
-        relatedInformation: others.map((o) => ({ message: 'also declared here', location: { uri: o.uri, range: o.nameRange } })),
+        relatedInformation: others.map((o) => ({
+          message: 'also declared here',
+          location: { uri: o.uri, range: o.nameRange },
+        })),
       });
     }
     if (settings.unusedDeclarations && (declaration.kind === 'variable' || declaration.kind === 'local')) {

@@ -2,13 +2,22 @@ import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types
 import type { Node } from '../syntax/parser';
 import type { TfDocument } from '../workspace/document';
 
-const FOLDABLE = new Set(['block', 'object', 'tuple', 'heredoc_template', 'function_call', 'for_tuple_expr', 'for_object_expr']);
+const FOLDABLE = new Set([
+  'block',
+  'object',
+  'tuple',
+  'heredoc_template',
+  'function_call',
+  'for_tuple_expr',
+  'for_object_expr',
+]);
 
 export function foldingRanges(doc: TfDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   let commentRun: { start: number; end: number } | undefined;
   const flushComments = () => {
-    if (commentRun && commentRun.end > commentRun.start) ranges.push({ startLine: commentRun.start, endLine: commentRun.end, kind: FoldingRangeKind.Comment });
+    if (commentRun && commentRun.end > commentRun.start)
+      ranges.push({ startLine: commentRun.start, endLine: commentRun.end, kind: FoldingRangeKind.Comment });
     commentRun = undefined;
   };
   const cursor = doc.tree.walk();
@@ -32,7 +41,8 @@ export function foldingRanges(doc: TfDocument): FoldingRange[] {
       if (FOLDABLE.has(type) && end > start) {
         // Keep the closing bracket visible, as editors do for braces.
         const node: Node = cursor.currentNode;
-        const closesOnOwnLine = type !== 'heredoc_template' && node.lastChild && node.lastChild.startPosition.row === end;
+        const closesOnOwnLine =
+          type !== 'heredoc_template' && node.lastChild && node.lastChild.startPosition.row === end;
         ranges.push({ startLine: start, endLine: closesOnOwnLine ? end - 1 : end });
       }
       if (end > start && cursor.gotoFirstChild()) {

@@ -12,10 +12,17 @@ export function hover(index: WorkspaceIndex, doc: TfDocument, position: Position
   if (cross) return { contents: { kind: 'markdown', value: describeDeclaration(cross) } };
   const symbol = symbolAt(doc, position);
   if (!symbol) return null;
-  if (symbol.kind === 'declaration') return { contents: { kind: 'markdown', value: describeDeclaration(symbol.declaration) }, range: symbol.range };
+  if (symbol.kind === 'declaration')
+    return {
+      contents: { kind: 'markdown', value: describeDeclaration(symbol.declaration) },
+      range: symbol.range,
+    };
   const declaration = index.moduleOf(doc.uri).declaration(symbol.address);
   if (!declaration) {
-    return { contents: { kind: 'markdown', value: `\`${symbol.address}\` is not declared in this module` }, range: symbol.range };
+    return {
+      contents: { kind: 'markdown', value: `\`${symbol.address}\` is not declared in this module` },
+      range: symbol.range,
+    };
   }
   return { contents: { kind: 'markdown', value: describeDeclaration(declaration) }, range: symbol.range };
 }
@@ -50,17 +57,30 @@ export function describeDeclaration(declaration: Declaration): string {
       return lines.join('\n\n');
     }
     case 'local':
-      return [fence(`local.${declaration.name} = ${truncate(declaration.attribute?.valueText ?? '')}`), where].join('\n\n');
+      return [
+        fence(`local.${declaration.name} = ${truncate(declaration.attribute?.valueText ?? '')}`),
+        where,
+      ].join('\n\n');
     case 'output': {
       const description = unquoteString(attribute(declaration, 'description'));
-      return [fence(`output "${declaration.name}"`), description, `**Value:** \`${truncate(attribute(declaration, 'value')?.trim() ?? '')}\``, where]
+      return [
+        fence(`output "${declaration.name}"`),
+        description,
+        `**Value:** \`${truncate(attribute(declaration, 'value')?.trim() ?? '')}\``,
+        where,
+      ]
         .filter(Boolean)
         .join('\n\n');
     }
     case 'module': {
       const source = unquoteString(attribute(declaration, 'source'));
       const version = unquoteString(attribute(declaration, 'version'));
-      return [fence(`module "${declaration.name}"`), source && `**Source:** \`${source}\``, version && `**Version:** \`${version}\``, where]
+      return [
+        fence(`module "${declaration.name}"`),
+        source && `**Source:** \`${source}\``,
+        version && `**Version:** \`${version}\``,
+        where,
+      ]
         .filter(Boolean)
         .join('\n\n');
     }
@@ -70,7 +90,12 @@ export function describeDeclaration(declaration: Declaration): string {
         .filter((a) => a.singleLine)
         .slice(0, 6)
         .map((a) => `  ${a.name} = ${truncate(a.valueText)}`);
-      return [fence(`${declaration.block?.type ?? declaration.kind} ${labels} {\n${keys.join('\n')}${keys.length ? '\n' : ''}}`), where].join('\n\n');
+      return [
+        fence(
+          `${declaration.block?.type ?? declaration.kind} ${labels} {\n${keys.join('\n')}${keys.length ? '\n' : ''}}`,
+        ),
+        where,
+      ].join('\n\n');
     }
   }
 }

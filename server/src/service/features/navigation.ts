@@ -9,7 +9,11 @@ import { symbolAt } from './symbolAt';
 import { rangeKey } from './positions';
 
 /** The declaration the cursor is on or refers to, in this module or (for module outputs/arguments) a child. */
-export function targetDeclaration(index: WorkspaceIndex, doc: TfDocument, position: Position): Declaration | undefined {
+export function targetDeclaration(
+  index: WorkspaceIndex,
+  doc: TfDocument,
+  position: Position,
+): Declaration | undefined {
   const cross = crossModuleTarget(index, doc, position);
   if (cross) return cross;
   const symbol = symbolAt(doc, position);
@@ -28,11 +32,16 @@ export function definition(index: WorkspaceIndex, doc: TfDocument, position: Pos
 }
 
 /** Every place that names the declaration: references in its module, and uses by callers of the module. */
-export function referencesTo(index: WorkspaceIndex, declaration: Declaration, includeDeclaration: boolean): Location[] {
+export function referencesTo(
+  index: WorkspaceIndex,
+  declaration: Declaration,
+  includeDeclaration: boolean,
+): Location[] {
   const dir = directoryOf(declaration.uri);
   const locations: Location[] = [];
   if (includeDeclaration) {
-    for (const d of index.module(dir).declarations.get(declaration.address) ?? []) locations.push({ uri: d.uri, range: d.nameRange });
+    for (const d of index.module(dir).declarations.get(declaration.address) ?? [])
+      locations.push({ uri: d.uri, range: d.nameRange });
   }
   for (const { reference, uri } of index.module(dir).referencesByAddress.get(declaration.address) ?? []) {
     locations.push({ uri, range: reference.range });
@@ -47,24 +56,37 @@ export function referencesTo(index: WorkspaceIndex, declaration: Declaration, in
   });
 }
 
-export function references(index: WorkspaceIndex, doc: TfDocument, position: Position, includeDeclaration: boolean): Location[] {
+export function references(
+  index: WorkspaceIndex,
+  doc: TfDocument,
+  position: Position,
+  includeDeclaration: boolean,
+): Location[] {
   const declaration = targetDeclaration(index, doc, position);
   if (declaration) return referencesTo(index, declaration, includeDeclaration);
   // An undeclared reference still has siblings worth finding.
   const symbol = symbolAt(doc, position);
   if (!symbol) return [];
-  return (index.moduleOf(doc.uri).referencesByAddress.get(symbol.address) ?? []).map(({ reference, uri }) => ({ uri, range: reference.range }));
+  return (index.moduleOf(doc.uri).referencesByAddress.get(symbol.address) ?? []).map(
+    ({ reference, uri }) => ({ uri, range: reference.range }),
+  );
 }
 
-export function documentHighlights(index: WorkspaceIndex, doc: TfDocument, position: Position): DocumentHighlight[] {
+export function documentHighlights(
+  index: WorkspaceIndex,
+  doc: TfDocument,
+  position: Position,
+): DocumentHighlight[] {
   const symbol = symbolAt(doc, position);
   if (!symbol) return [];
   const highlights: DocumentHighlight[] = [];
   for (const declaration of doc.model.declarations) {
-    if (declaration.address === symbol.address) highlights.push({ range: declaration.nameRange, kind: DocumentHighlightKind.Write });
+    if (declaration.address === symbol.address)
+      highlights.push({ range: declaration.nameRange, kind: DocumentHighlightKind.Write });
   }
   for (const reference of doc.model.references) {
-    if (reference.address === symbol.address) highlights.push({ range: reference.range, kind: DocumentHighlightKind.Read });
+    if (reference.address === symbol.address)
+      highlights.push({ range: reference.range, kind: DocumentHighlightKind.Read });
   }
   void index;
   return highlights;

@@ -12,17 +12,28 @@ export class RenameError extends Error {}
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const RENAMEABLE = new Set(['variable', 'local', 'resource', 'data', 'ephemeral', 'module', 'output']);
 
-export function prepareRename(index: WorkspaceIndex, doc: TfDocument, position: Position): { range: Range; placeholder: string } {
+export function prepareRename(
+  index: WorkspaceIndex,
+  doc: TfDocument,
+  position: Position,
+): { range: Range; placeholder: string } {
   const declaration = targetDeclaration(index, doc, position);
   if (!declaration || !RENAMEABLE.has(declaration.kind)) {
-    throw new RenameError('Only variables, locals, resources, data sources, modules and outputs can be renamed.');
+    throw new RenameError(
+      'Only variables, locals, resources, data sources, modules and outputs can be renamed.',
+    );
   }
   const range = nameRangeAt(index, doc, position, declaration) ?? declaration.nameRange;
   return { range, placeholder: declaration.name };
 }
 
 /** The part of the text under the cursor that holds the name, so the editor's rename box shows just the name. */
-function nameRangeAt(index: WorkspaceIndex, doc: TfDocument, position: Position, declaration: Declaration): Range | undefined {
+function nameRangeAt(
+  index: WorkspaceIndex,
+  doc: TfDocument,
+  position: Position,
+  declaration: Declaration,
+): Range | undefined {
   const ranges = renameRanges(index, declaration).filter((r) => r.uri === doc.uri);
   return ranges.find((r) => contains(r.range, position))?.range;
 }
@@ -38,7 +49,8 @@ function renameRanges(index: WorkspaceIndex, declaration: Declaration): { uri: s
   const dir = directoryOf(declaration.uri);
   const module = index.module(dir);
   const out: { uri: string; range: Range }[] = [];
-  for (const d of module.declarations.get(declaration.address) ?? []) out.push({ uri: d.uri, range: d.nameRange });
+  for (const d of module.declarations.get(declaration.address) ?? [])
+    out.push({ uri: d.uri, range: d.nameRange });
   for (const { reference, uri } of module.referencesByAddress.get(declaration.address) ?? []) {
     if (reference.nameRange) out.push({ uri, range: reference.nameRange });
   }
@@ -46,15 +58,25 @@ function renameRanges(index: WorkspaceIndex, declaration: Declaration): { uri: s
   return out;
 }
 
-export function rename(index: WorkspaceIndex, doc: TfDocument, position: Position, newName: string): WorkspaceEdit {
+export function rename(
+  index: WorkspaceIndex,
+  doc: TfDocument,
+  position: Position,
+  newName: string,
+): WorkspaceEdit {
   const declaration = targetDeclaration(index, doc, position);
   if (!declaration || !RENAMEABLE.has(declaration.kind)) {
-    throw new RenameError('Only variables, locals, resources, data sources, modules and outputs can be renamed.');
+    throw new RenameError(
+      'Only variables, locals, resources, data sources, modules and outputs can be renamed.',
+    );
   }
   if (!IDENTIFIER.test(newName)) {
-    throw new RenameError(`"${newName}" is not a valid Terraform name: use letters, digits, underscores and dashes, starting with a letter or underscore.`);
+    throw new RenameError(
+      `"${newName}" is not a valid Terraform name: use letters, digits, underscores and dashes, starting with a letter or underscore.`,
+    );
   }
-  const newAddress = declaration.address.slice(0, declaration.address.length - declaration.name.length) + newName;
+  const newAddress =
+    declaration.address.slice(0, declaration.address.length - declaration.name.length) + newName;
   const module = index.module(directoryOf(declaration.uri));
   const clash = module.declarations.get(newAddress)?.[0];
   if (clash && clash !== declaration && newName !== declaration.name) {

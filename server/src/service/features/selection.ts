@@ -11,7 +11,13 @@ export function selectionRanges(doc: TfDocument, positions: Position[]): Selecti
     while (node) {
       const range = nodeRange(node);
       const last = chain[chain.length - 1];
-      if (!last || last.start.line !== range.start.line || last.start.character !== range.start.character || last.end.line !== range.end.line || last.end.character !== range.end.character) {
+      if (
+        !last ||
+        last.start.line !== range.start.line ||
+        last.start.character !== range.start.character ||
+        last.end.line !== range.end.line ||
+        last.end.character !== range.end.character
+      ) {
         chain.push(range);
       }
       node = node.parent;

@@ -19,7 +19,11 @@ export function symbolAt(doc: TfDocument, position: Position): SymbolAt | undefi
       return { kind: 'declaration', address: declaration.address, declaration, range: declaration.nameRange };
     }
     const typeLabel = declaration.block?.labels[0];
-    if ((declaration.kind === 'resource' || declaration.kind === 'data') && typeLabel && contains(typeLabel.range, position)) {
+    if (
+      (declaration.kind === 'resource' || declaration.kind === 'data') &&
+      typeLabel &&
+      contains(typeLabel.range, position)
+    ) {
       return { kind: 'declaration', address: declaration.address, declaration, range: typeLabel.range };
     }
   }

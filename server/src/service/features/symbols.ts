@@ -23,7 +23,12 @@ export function blockTitle(block: Block): string {
 export function documentSymbols(doc: TfDocument): DocumentSymbol[] {
   const symbols = doc.model.blocks.map(blockSymbol);
   for (const attribute of doc.model.attributes) {
-    symbols.push({ name: attribute.name, kind: SymbolKind.Property, range: attribute.range, selectionRange: attribute.nameRange });
+    symbols.push({
+      name: attribute.name,
+      kind: SymbolKind.Property,
+      range: attribute.range,
+      selectionRange: attribute.nameRange,
+    });
   }
   return symbols;
 }
@@ -37,7 +42,9 @@ function blockSymbol(block: Block): DocumentSymbol {
     selectionRange: attribute.nameRange,
   }));
   for (const nested of block.blocks) children.push(blockSymbol(nested));
-  children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  children.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   const name = block.labels.length ? block.labels.map((l) => l.text).join('.') : block.type;
   return {
     name: block.labels.length ? `${block.type} ${name}` : name,
@@ -49,7 +56,12 @@ function blockSymbol(block: Block): DocumentSymbol {
 }
 
 /** Declarations across the workspace whose address contains the query's characters in order. */
-export function workspaceSymbols(index: WorkspaceIndex, query: string, token: CancellationToken, limit = 500): WorkspaceSymbol[] {
+export function workspaceSymbols(
+  index: WorkspaceIndex,
+  query: string,
+  token: CancellationToken,
+  limit = 500,
+): WorkspaceSymbol[] {
   const needle = query.toLowerCase();
   const out: WorkspaceSymbol[] = [];
   for (const doc of index.allDocuments()) {
@@ -58,7 +70,9 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
       if (!fuzzyMatch(declaration.address.toLowerCase(), needle)) continue;
       out.push({
         name: declaration.address,
-        kind: declaration.block ? (BLOCK_SYMBOL_KINDS[declaration.block.type] ?? SymbolKind.Object) : SymbolKind.Variable,
+        kind: declaration.block
+          ? (BLOCK_SYMBOL_KINDS[declaration.block.type] ?? SymbolKind.Object)
+          : SymbolKind.Variable,
         location: { uri: doc.uri, range: declaration.nameRange },
       });
       if (out.length >= limit) break;

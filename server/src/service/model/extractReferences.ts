@@ -10,7 +10,18 @@ export const REFERENCE_QUERY = `
 (template_for_start (identifier) @bound)
 `;
 
-const FIXED_ROOTS = new Set(['var', 'local', 'module', 'data', 'ephemeral', 'each', 'count', 'self', 'path', 'terraform']);
+const FIXED_ROOTS = new Set([
+  'var',
+  'local',
+  'module',
+  'data',
+  'ephemeral',
+  'each',
+  'count',
+  'self',
+  'path',
+  'terraform',
+]);
 
 interface Scope {
   name: string;
@@ -34,7 +45,8 @@ export function extractReferences(
   for (const capture of captures) {
     if (capture.name === 'bound') {
       // The iteration variable is bound in the whole for expression or template for directive.
-      const owner = capture.node.parent?.type === 'for_intro' ? capture.node.parent.parent : capture.node.parent?.parent;
+      const owner =
+        capture.node.parent?.type === 'for_intro' ? capture.node.parent.parent : capture.node.parent?.parent;
       if (owner) scopes.push({ name: capture.node.text, start: owner.startIndex, end: owner.endIndex });
     } else {
       roots.push(capture.node);
@@ -67,7 +79,8 @@ function readTraversal(identifier: Node, spans: AttributeSpan[], scopes: Scope[]
   const span = spanAt(spans, start);
   const mode = span?.mode ?? 'checked';
   if (mode === 'type' || mode === 'provider') return undefined;
-  if (!FIXED_ROOTS.has(name) && scopes.some((s) => s.name === name && start >= s.start && start < s.end)) return undefined;
+  if (!FIXED_ROOTS.has(name) && scopes.some((s) => s.name === name && start >= s.start && start < s.end))
+    return undefined;
 
   const parts: TraversalPart[] = [{ name, range: nodeRange(identifier) }];
   const variableExpr = identifier.parent!;
@@ -83,7 +96,10 @@ function readTraversal(identifier: Node, spans: AttributeSpan[], scopes: Scope[]
       end = sibling;
       // After a splat or index, later names are attributes of elements; they do not change the address.
       const inner = sibling.type === 'splat' ? sibling.namedChild(0) : undefined;
-      if (inner) for (const getAttr of inner.namedChildren) if (getAttr?.type === 'get_attr' && getAttr.namedChild(0)) parts.push({ name: getAttr.namedChild(0)!.text, range: nodeRange(getAttr.namedChild(0)!) });
+      if (inner)
+        for (const getAttr of inner.namedChildren)
+          if (getAttr?.type === 'get_attr' && getAttr.namedChild(0))
+            parts.push({ name: getAttr.namedChild(0)!.text, range: nodeRange(getAttr.namedChild(0)!) });
     } else break;
   }
   const range = { start: parts[0].range.start, end: nodeRange(end).end };
@@ -91,7 +107,7 @@ function readTraversal(identifier: Node, spans: AttributeSpan[], scopes: Scope[]
 
   let root: ReferenceRoot;
   let address: string | undefined;
-  let nameRange: Reference["nameRange"] = parts[1]?.range;
+  let nameRange: Reference['nameRange'] = parts[1]?.range;
   switch (name) {
     case 'var':
     case 'local':

@@ -3,8 +3,19 @@ import type { Attribute, Block, BlockKind, Declaration, Label } from './types';
 import { labelText, nodeRange } from './nodes';
 
 const BLOCK_KINDS = new Set<string>([
-  'terraform', 'provider', 'resource', 'data', 'ephemeral', 'module', 'variable', 'output', 'locals', 'moved',
-  'import', 'check', 'removed',
+  'terraform',
+  'provider',
+  'resource',
+  'data',
+  'ephemeral',
+  'module',
+  'variable',
+  'output',
+  'locals',
+  'moved',
+  'import',
+  'check',
+  'removed',
 ]);
 
 export function blockKind(type: string): BlockKind {
@@ -57,7 +68,12 @@ function attributeMode(path: string[], attr: string): RefMode {
   if (top === 'removed' && path.length === 1 && attr === 'from') return 'unchecked';
   if (here === 'lifecycle' && attr === 'ignore_changes') return 'unchecked';
   if (top === 'variable' && path.length === 1 && attr === 'type') return 'type';
-  if ((top === 'resource' || top === 'data' || top === 'ephemeral') && path.length === 1 && attr === 'provider') return 'provider';
+  if (
+    (top === 'resource' || top === 'data' || top === 'ephemeral') &&
+    path.length === 1 &&
+    attr === 'provider'
+  )
+    return 'provider';
   if (top === 'module' && path.length === 1 && attr === 'providers') return 'provider';
   return 'checked';
 }
@@ -100,7 +116,8 @@ function readBlock(node: Node, path: string[], out: Structure, uri: string): Blo
     if (child.type === 'string_lit' || (child.type === 'identifier' && !open)) {
       labels.push({ text: labelText(child), range: nodeRange(child) });
     } else if (child.type === 'block_start') open = child;
-    else if (child.type === 'block_end' && !child.isMissing && child.endIndex > child.startIndex) close = child;
+    else if (child.type === 'block_end' && !child.isMissing && child.endIndex > child.startIndex)
+      close = child;
     else if (child.type === 'body') body = child;
   }
   const type = typeNode.text;
@@ -129,7 +146,11 @@ function readBlock(node: Node, path: string[], out: Structure, uri: string): Blo
         block.attributes.push(attribute);
         pushSpan(child, attributeMode(innerPath, attribute.name), out);
         if (type === 'dynamic' && attribute.name === 'iterator') {
-          out.dynamicScopes.push({ name: attribute.valueText.trim(), start: node.startIndex, end: node.endIndex });
+          out.dynamicScopes.push({
+            name: attribute.valueText.trim(),
+            start: node.startIndex,
+            end: node.endIndex,
+          });
         }
       } else if (child.type === 'block') {
         const nested = readBlock(child, innerPath, out, uri);
@@ -145,7 +166,15 @@ function readBlock(node: Node, path: string[], out: Structure, uri: string): Blo
 function declare(block: Block, uri: string, target: Declaration[]): void {
   const label = (i: number) => block.labels[i];
   const add = (kind: Declaration['kind'], address: string, nameLabel: Label) =>
-    target.push({ kind, address, name: nameLabel.text, nameRange: nameLabel.range, range: block.range, uri, block });
+    target.push({
+      kind,
+      address,
+      name: nameLabel.text,
+      nameRange: nameLabel.range,
+      range: block.range,
+      uri,
+      block,
+    });
   switch (block.type) {
     case 'variable':
       if (label(0)) add('variable', `var.${label(0)!.text}`, label(0)!);

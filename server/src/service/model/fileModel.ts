@@ -7,7 +7,12 @@ import type { FileModel } from './types';
 
 export function buildFileModel(uri: string, tree: Tree, referenceQuery: Query): FileModel {
   const structure = extractStructure(tree.rootNode, uri);
-  const references = extractReferences(tree.rootNode, referenceQuery, structure.spans, structure.dynamicScopes);
+  const references = extractReferences(
+    tree.rootNode,
+    referenceQuery,
+    structure.spans,
+    structure.dynamicScopes,
+  );
   return {
     uri,
     blocks: structure.blocks,

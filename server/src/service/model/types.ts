@@ -48,7 +48,8 @@ export interface Block {
 }
 
 /** Namespaces in which Terraform declares named things within one module. */
-export type DeclarationKind = 'variable' | 'local' | 'resource' | 'data' | 'ephemeral' | 'module' | 'output' | 'provider';
+export type DeclarationKind =
+  'variable' | 'local' | 'resource' | 'data' | 'ephemeral' | 'module' | 'output' | 'provider';
 
 export interface Declaration {
   kind: DeclarationKind;

@@ -46,7 +46,11 @@ export class HclParser {
    * Parses in time slices, yielding to the event loop between them, so a multi-megabyte file never blocks
    * the server for long. `isCancelled` lets a newer version of the document abandon this parse.
    */
-  parseSliced(text: string, oldTree: Tree | null, isCancelled: () => boolean = () => false): Promise<Tree | null> {
+  parseSliced(
+    text: string,
+    oldTree: Tree | null,
+    isCancelled: () => boolean = () => false,
+  ): Promise<Tree | null> {
     const run = async (): Promise<Tree | null> => {
       this.slicedParser.reset();
       for (;;) {
@@ -55,7 +59,9 @@ export class HclParser {
           return null;
         }
         const deadline = Date.now() + SLICE_MS;
-        const tree = this.slicedParser.parse(text, oldTree, { progressCallback: () => Date.now() > deadline });
+        const tree = this.slicedParser.parse(text, oldTree, {
+          progressCallback: () => Date.now() > deadline,
+        });
         if (tree) return tree;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }

@@ -55,17 +55,25 @@ function opener(node: Node): Node | undefined {
 function describeMissing(node: Node): SyntaxProblem {
   const range = nodeRange(node);
   // A missing node is named after the token it stands for ("}") or after its rule (block_end).
-  const closer = CLOSERS[node.type] ?? Object.values(CLOSERS).find((c) => c.token === node.type && node.parent && CLOSERS[node.parent.type]);
+  const closer =
+    CLOSERS[node.type] ??
+    Object.values(CLOSERS).find((c) => c.token === node.type && node.parent && CLOSERS[node.parent.type]);
   const owner = node.parent?.type && CLOSERS[node.parent.type] ? node.parent.parent : node.parent;
   const token = closer?.token ?? node.type;
   if (node.type === 'quoted_template_end' || node.parent?.type === 'quoted_template_end') {
     // Quoted strings end on their own line, so point at the line the string started on, not where recovery ended.
-    const start = node.parent?.type === 'string_lit' || node.parent?.type === 'quoted_template' ? node.parent : node.parent?.parent;
+    const start =
+      node.parent?.type === 'string_lit' || node.parent?.type === 'quoted_template'
+        ? node.parent
+        : node.parent?.parent;
     const startRange = start ? nodeRange(start) : range;
     const line = start?.text.split(/\r?\n/)[0] ?? '';
     return {
       message: 'unterminated string: add the closing `"` on the same line',
-      range: { start: startRange.start, end: { line: startRange.start.line, character: startRange.start.character + line.length } },
+      range: {
+        start: startRange.start,
+        end: { line: startRange.start.line, character: startRange.start.character + line.length },
+      },
     };
   }
   if (owner && (closer || ['}', ']', ')'].includes(token))) {
@@ -107,11 +115,17 @@ function describeError(node: Node): SyntaxProblem {
   }
   const attribute = node.parent?.type === 'attribute' ? node.parent : undefined;
   const attributeName = attribute?.child(0);
-  if (attributeName && (node.startPosition.row > attributeName.startPosition.row || firstLeaf(node)?.text === '=')) {
+  if (
+    attributeName &&
+    (node.startPosition.row > attributeName.startPosition.row || firstLeaf(node)?.text === '=')
+  ) {
     const line = attributeName.startPosition.row;
     return {
       message: `expected a value after \`${attributeName.text} =\``,
-      range: { start: { line, character: attributeName.startPosition.column }, end: { line, character: attributeName.endPosition.column } },
+      range: {
+        start: { line, character: attributeName.startPosition.column },
+        end: { line, character: attributeName.endPosition.column },
+      },
     };
   }
   const first = firstLeaf(node);
@@ -119,7 +133,10 @@ function describeError(node: Node): SyntaxProblem {
   const range = nodeRange(node);
   // Keep the squiggle on the first offending line: a multi-line red block tells the user nothing.
   if (range.end.line > range.start.line) {
-    range.end = { line: range.start.line, character: range.start.character + Math.max(1, firstLineLength(node.text)) };
+    range.end = {
+      line: range.start.line,
+      character: range.start.character + Math.max(1, firstLineLength(node.text)),
+    };
   }
   const parentType = node.parent?.type;
   const inBody = parentType === 'body' || parentType === 'config_file' || parentType === 'block';

@@ -50,7 +50,9 @@ export async function parseDocument(
   isStale: () => boolean,
 ): Promise<TfDocument | undefined> {
   const tree =
-    text.length > SLICED_PARSE_THRESHOLD ? await parser.parseSliced(text, oldTree, isStale) : parser.parse(text, oldTree);
+    text.length > SLICED_PARSE_THRESHOLD
+      ? await parser.parseSliced(text, oldTree, isStale)
+      : parser.parse(text, oldTree);
   if (!tree) return undefined;
   if (isStale()) {
     tree.delete();
@@ -96,7 +98,10 @@ export function applyChanges(doc: TfDocument, changes: TextChange[]): { text: st
   return { text, tree };
 }
 
-function endPoint(start: { line: number; character: number }, inserted: string): { row: number; column: number } {
+function endPoint(
+  start: { line: number; character: number },
+  inserted: string,
+): { row: number; column: number } {
   const lines = inserted.split(/\r\n|\r|\n/);
   if (lines.length === 1) return { row: start.line, column: start.character + inserted.length };
   return { row: start.line + lines.length - 1, column: lines[lines.length - 1].length };

@@ -173,7 +173,9 @@ export class WorkspaceIndex {
     try {
       const size = await fs.fileSize(uri);
       if (size > this.options.maxFileSizeBytes) {
-        this.logger.warn(`Skipping ${uri}: ${(size / 1048576).toFixed(1)} MB is above opsmith.index.maxFileSizeMB`);
+        this.logger.warn(
+          `Skipping ${uri}: ${(size / 1048576).toFixed(1)} MB is above opsmith.index.maxFileSizeMB`,
+        );
         return undefined;
       }
       const bytes = await fs.readFile(uri);
@@ -220,7 +222,11 @@ export class WorkspaceIndex {
 function applyTextChange(text: string, change: TextChange): string {
   if (!change.range) return change.text;
   const lines = new LineIndex(text);
-  return text.slice(0, lines.offsetAt(change.range.start)) + change.text + text.slice(lines.offsetAt(change.range.end));
+  return (
+    text.slice(0, lines.offsetAt(change.range.start)) +
+    change.text +
+    text.slice(lines.offsetAt(change.range.end))
+  );
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
