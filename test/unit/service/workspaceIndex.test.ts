@@ -67,7 +67,7 @@ describe('workspace index', () => {
     });
     assert.equal(service.diagnostics(uri('main.tf')).length, 0);
     await service.openDocument(uri('vars.tf'), 3, 'variable "b" {}\n');
-    assert.match(service.diagnostics(uri('main.tf'))[0].message, /undeclared variable "a"/);
+    assert.match(String(service.diagnostics(uri('main.tf'))[0].message), /undeclared variable "a"/);
     fs.files.set(uri('vars.tf'), new TextEncoder().encode('variable "a" {}\n'));
     await service.fileChangedOnDisk(uri('vars.tf'));
     assert.equal(
