@@ -123,6 +123,16 @@ describe('diagnostics', () => {
     );
   });
 
+  it('warns about .tfvars values for variables the module does not declare', async () => {
+    const service = await serviceWith({
+      'variables.tf': 'variable "region" {}\n',
+      'prod.tfvars': 'region = "eu-west-1"\nregoin = "x"\n',
+    });
+    assert.deepEqual(messages(service, 'prod.tfvars'), [
+      '2:1 Value for undeclared variable "regoin": no variable "regoin" block in this module\'s files',
+    ]);
+  });
+
   it('raises no false positives on idiomatic modules', async () => {
     const text = `
 terraform {

@@ -36,7 +36,20 @@ export function computeDiagnostics(
       location: { uri: doc.uri, range: r.range },
     })),
   }));
-  if (doc.languageId !== 'terraform') return diagnostics;
+  if (doc.languageId === 'terraform-vars') {
+    // Terraform itself only warns here: the value may be meant for another configuration.
+    for (const attribute of doc.model.attributes) {
+      if (module.declarations.has(`var.${attribute.name}`)) continue;
+      diagnostics.push({
+        range: attribute.nameRange,
+        severity: DiagnosticSeverity.Warning,
+        source: SOURCE,
+        code: 'undeclared-tfvar',
+        message: `Value for undeclared variable "${attribute.name}": no variable "${attribute.name}" block in this module's files`,
+      });
+    }
+    return diagnostics;
+  }
 
   for (const reference of doc.model.references) {
     if (!reference.checked || !reference.address || module.declarations.has(reference.address)) continue;

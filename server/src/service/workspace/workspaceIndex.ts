@@ -27,6 +27,8 @@ export class WorkspaceIndex {
   private readonly modules = new Map<string, ModuleIndex>();
   private readonly listeners: ModuleListener[] = [];
   private readonly roots: string[] = [];
+  /** While a folder is being indexed, module notifications are collected and sent once per directory at the end. */
+  private batchedDirs: Set<string> | undefined;
 
   constructor(
     private readonly parser: HclParser,
@@ -158,12 +160,18 @@ export class WorkspaceIndex {
     };
     await walk(root);
     let indexed = 0;
-    for (const uri of files) {
-      if (isCancelled()) break;
-      if (this.open.has(uri) || this.docs.has(uri)) continue;
-      const text = await this.readText(uri);
-      if (text === undefined) continue;
-      if (await this.reparse(uri, 0, text, null)) indexed++;
+    const batch = (this.batchedDirs ??= new Set());
+    try {
+      for (const uri of files) {
+        if (isCancelled()) break;
+        if (this.open.has(uri) || this.docs.has(uri)) continue;
+        const text = await this.readText(uri);
+        if (text === undefined) continue;
+        if (await this.reparse(uri, 0, text, null)) indexed++;
+      }
+    } finally {
+      if (this.batchedDirs === batch) this.batchedDirs = undefined;
+      for (const dir of batch) this.notify(dir);
     }
     return indexed;
   }
@@ -215,6 +223,11 @@ export class WorkspaceIndex {
 
   private invalidate(dir: string): void {
     this.modules.delete(dir);
+    if (this.batchedDirs) this.batchedDirs.add(dir);
+    else this.notify(dir);
+  }
+
+  private notify(dir: string): void {
     for (const listener of this.listeners) listener(dir);
   }
 }
