@@ -38,8 +38,18 @@ export function extractReferences(
   query: Query,
   spans: AttributeSpan[],
   dynamicScopes: DynamicScope[],
+  range?: { startIndex: number; endIndex: number; startRow: number; endRow: number },
 ): Reference[] {
-  const captures = query.captures(root);
+  // Rows, not indices: web-tree-sitter 0.25 passes query index ranges through as bytes of its UTF-16 input,
+  // so an index range would cover half the text. Whole rows are then trimmed back to the index range.
+  const captures = range
+    ? query
+        .captures(root, {
+          startPosition: { row: range.startRow, column: 0 },
+          endPosition: { row: range.endRow + 1, column: 0 },
+        })
+        .filter((c) => c.node.startIndex >= range.startIndex && c.node.startIndex < range.endIndex)
+    : query.captures(root);
   const scopes: Scope[] = [...dynamicScopes];
   const roots: Node[] = [];
   for (const capture of captures) {

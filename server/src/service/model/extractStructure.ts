@@ -78,10 +78,30 @@ function attributeMode(path: string[], attr: string): RefMode {
   return 'checked';
 }
 
+export interface TopLevelItem {
+  start: number;
+  end: number;
+  startRow: number;
+  endRow: number;
+}
+
+export function emptyStructure(): Structure {
+  return { blocks: [], attributes: [], declarations: [], spans: [], dynamicScopes: [] };
+}
+
 export function extractStructure(root: Node, uri: string): Structure {
-  const out: Structure = { blocks: [], attributes: [], declarations: [], spans: [], dynamicScopes: [] };
+  const out = emptyStructure();
+  for (const _ of structureSteps(root, uri, out));
+  return out;
+}
+
+/**
+ * Reads the file one top-level item at a time, yielding the item's index range after each, so a caller can
+ * pause between items (huge files) or run straight through (everything else).
+ */
+export function* structureSteps(root: Node, uri: string, out: Structure): Generator<TopLevelItem> {
   const body = root.namedChildren.find((c) => c?.type === 'body');
-  if (!body) return out;
+  if (!body) return;
   for (const child of body.namedChildren) {
     if (!child) continue;
     if (child.type === 'block') {
@@ -95,8 +115,13 @@ export function extractStructure(root: Node, uri: string): Structure {
         pushSpan(child, 'checked', out);
       }
     }
+    yield {
+      start: child.startIndex,
+      end: child.endIndex,
+      startRow: child.startPosition.row,
+      endRow: child.endPosition.row,
+    };
   }
-  return out;
 }
 
 function pushSpan(attributeNode: Node, mode: RefMode, out: Structure): void {

@@ -1,7 +1,7 @@
 import type { Query } from 'web-tree-sitter';
 import type { HclParser, Tree } from '../syntax/parser';
 import { LineIndex } from '../text/lineIndex';
-import { buildFileModel } from '../model/fileModel';
+import { buildFileModel, buildFileModelSliced } from '../model/fileModel';
 import type { FileModel } from '../model/types';
 
 export interface TextChange {
@@ -58,7 +58,15 @@ export async function parseDocument(
     tree.delete();
     return undefined;
   }
-  return new TfDocument(uri, version, text, tree, buildFileModel(uri, tree, query));
+  const model =
+    text.length > SLICED_PARSE_THRESHOLD
+      ? await buildFileModelSliced(uri, tree, query, isStale)
+      : buildFileModel(uri, tree, query);
+  if (!model || isStale()) {
+    tree.delete();
+    return undefined;
+  }
+  return new TfDocument(uri, version, text, tree, model);
 }
 
 /**
