@@ -64,6 +64,17 @@ describe('diagnostics', () => {
     }
   });
 
+  it('a missing brace does not turn the declarations after it into undeclared-reference errors', async () => {
+    const service = await serviceWith({
+      'main.tf': 'resource "aws_instance" "web" {\n  ami = var.ami\n\nvariable "ami" {}\nlocals {\n  name = "x"\n}\n',
+      'outputs.tf': 'output "o" {\n  value = [aws_instance.web.id, local.name]\n}\n',
+    });
+    assert.deepEqual(messages(service, 'outputs.tf'), []);
+    assert.deepEqual(messages(service, 'main.tf'), [
+      '8:1 expected `}` to close resource "aws_instance" "web" opened on line 1',
+    ]);
+  });
+
   it('reports undeclared variables, locals, resources, data sources and modules at the reference', async () => {
     const text = [
       'resource "aws_instance" "web" {',

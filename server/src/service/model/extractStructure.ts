@@ -18,6 +18,8 @@ const BLOCK_KINDS = new Set<string>([
   'removed',
 ]);
 
+const RECOVERABLE_TOP_LEVEL = new Set(['resource', 'data', 'ephemeral', 'module', 'variable', 'output', 'locals']);
+
 export function blockKind(type: string): BlockKind {
   return BLOCK_KINDS.has(type) ? (type as BlockKind) : 'other';
 }
@@ -182,6 +184,9 @@ function readBlock(node: Node, path: string[], out: Structure, uri: string): Blo
         block.blocks.push(nested);
         // Data sources scoped to a check block are still addressed as data.TYPE.NAME.
         if (type === 'check' && nested.type === 'data') declare(nested, uri, out.declarations);
+        // A block missing its `}` swallows the blocks after it during error recovery; they are still
+        // declarations, and losing them would add a false "undeclared" error for every use.
+        else if (!close && RECOVERABLE_TOP_LEVEL.has(nested.type)) declare(nested, uri, out.declarations);
       }
     }
   }
