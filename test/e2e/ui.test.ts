@@ -1,0 +1,141 @@
+// UI tests in the real VS Code workbench (code-server + headless chromium). Run by scripts/test-e2e.mjs; the
+// shared harness is started by the first suite that needs it and stopped by the root hook in session.ts.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+import type { Harness } from './harness';
+import { sharedHarness } from './session';
+import {
+  activeTab,
+  cursorIs,
+  domText,
+  goTo,
+  locate,
+  openFile,
+  runCommand,
+  serverReady,
+  waitUntil,
+} from './workbench';
+
+describe('Opsmith in the VS Code workbench (UI)', function () {
+  this.timeout(90_000);
+
+  let h: Harness;
+  let page: Page;
+  let ws: string;
+
+  before(async function () {
+    this.timeout(180_000);
+    h = await sharedHarness();
+    ws = h.newWorkspace('ui');
+    page = await h.openWorkbench(ws);
+  });
+
+  after(async () => {
+    await page?.close().catch(() => undefined);
+  });
+
+  afterEach(async function () {
+    const t = this.currentTest;
+    if (t && t.state === 'failed' && page) {
+      const file = await h.screenshot(page, `ui-FAILED-${t.title}`);
+      console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
+    }
+  });
+
+  it('activates on a .tf file: the "Opsmith" status-bar item appears', async () => {
+    await openFile(page, 'main.tf');
+    await page
+      .locator('[id="status.editor.mode"]')
+      .filter({ hasText: 'Terraform' })
+      .waitFor({ state: 'visible' });
+    const item = page.locator('.statusbar-item').filter({ hasText: /Opsmith/ });
+    await item.first().waitFor({ state: 'visible', timeout: 60_000 });
+    // "$(check) Opsmith" once the language server is up.
+    await serverReady(page);
+    await h.screenshot(page, 'ui-activated');
+  });
+
+  it('a syntax error (deleted closing brace) shows in the Problems panel', async () => {
+    await openFile(page, 'main.tf');
+    await serverReady(page);
+    // Line 14 of the fixture is the `}` that closes resource "aws_instance" "web".
+    const closing = locate(path.join(ws, 'main.tf'), '\n}\n', 1);
+    await goTo(page, closing.line, 1);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
+    try {
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ state: 'visible' });
+      const problem = panel
+        .locator('.monaco-list-row')
+        .filter({ hasText: /expected `}`/ })
+        .first();
+      await problem.waitFor({ state: 'visible', timeout: 30_000 });
+      const text = domText(await problem.innerText());
+      assert.match(text, /expected `}` to close resource "aws_instance" "web"/);
+      await h.screenshot(page, 'ui-problems');
+    } finally {
+      // Put the file back (unsaved edit), then check the problem goes away again.
+      await page.keyboard.press('Control+1');
+      await runCommand(page, 'File: Revert File');
+    }
+    await page
+      .locator('.markers-panel .monaco-list-row')
+      .filter({ hasText: /expected `}`/ })
+      .waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
+  it('go to definition (F12) on var.region in main.tf jumps to variables.tf', async () => {
+    await openFile(page, 'main.tf');
+    await serverReady(page);
+    const ref = locate(path.join(ws, 'main.tf'), 'var.region', 'var.re'.length);
+    const decl = locate(path.join(ws, 'variables.tf'), 'variable "region"');
+    await goTo(page, ref.line, ref.column);
+    await page.keyboard.press('F12');
+    await activeTab(page).filter({ hasText: 'variables.tf' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await cursorIs(page, decl.line);
+    await h.screenshot(page, 'ui-definition');
+  });
+
+  it('rename (F2) of a variable changes main.tf and variables.tf', async () => {
+    await openFile(page, 'main.tf');
+    await serverReady(page);
+    const ref = locate(path.join(ws, 'main.tf'), 'var.instance_type', 'var.inst'.length);
+    await goTo(page, ref.line, ref.column);
+    await page.keyboard.press('F2');
+    // Act on the rename input itself (not the keyboard focus): the widget shows before it takes the focus.
+    const box = page.locator('.rename-box input.rename-input');
+    await box.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('rename-input'));
+    assert.equal(await box.inputValue(), 'instance_type');
+    await box.fill('web_instance_type');
+    await box.press('Enter');
+    await box.waitFor({ state: 'hidden' });
+    // Wait until the rename was applied to the open editor, then save every file it touched.
+    await page
+      .locator('.editor-group-container.active .view-lines')
+      .filter({ hasText: 'var.web_instance_type' })
+      .waitFor({ state: 'visible' });
+    await runCommand(page, 'File: Save All Files');
+    const files = await waitUntil('both files renamed on disk', () => {
+      const main = readFileSync(path.join(ws, 'main.tf'), 'utf8');
+      const vars = readFileSync(path.join(ws, 'variables.tf'), 'utf8');
+      return (
+        main.includes('var.web_instance_type') &&
+        vars.includes('variable "web_instance_type"') && { main, vars }
+      );
+    });
+    assert.doesNotMatch(files.main, /var\.instance_type\b/);
+    assert.doesNotMatch(files.vars, /variable "instance_type"/);
+    assert.match(
+      files.main,
+      /^\s+instance_type\s+= var\.web_instance_type$/m,
+      'the attribute name itself is not renamed',
+    );
+    await h.screenshot(page, 'ui-rename');
+  });
+});

@@ -1,0 +1,109 @@
+// Small helpers for driving the VS Code web workbench with playwright-core. They wait for conditions rather than
+// sleeping: every action is followed by a wait for the UI state it should produce.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+
+const quickInput = (page: Page) => page.locator('.quick-input-widget');
+
+/** Normalise text read from the DOM: monaco renders spaces as non-breaking spaces. */
+export const domText = (s: string): string => s.replace(/\u00a0/g, ' ');
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Open the command palette, type the command's title and pick the entry whose label is exactly that title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await quickInput(page).waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  const row = quickInput(page)
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
+    .first();
+  await row.click();
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/** The tab of the active editor. */
+export const activeTab = (page: Page): Locator => page.locator('.tabs-container .tab.active');
+
+/** Quick-open a file of the workspace by name and wait until it is the active, focused editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await quickInput(page).waitFor({ state: 'visible' });
+  await page.keyboard.type(name);
+  // Wait until the *focused* entry is the file: the list briefly keeps the previous (recently opened) entries
+  // focused while it filters, and Enter at that moment would open the wrong file.
+  const focused = quickInput(page)
+    .locator('.monaco-list-row.focused')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+  await focused.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
+  await activeTab(page).filter({ hasText: name }).waitFor({ state: 'visible' });
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ state: 'visible' });
+}
+
+/** Put the cursor at a 1-based line and column with Go to Line (Ctrl+G) and wait for the status bar to agree. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await quickInput(page).waitFor({ state: 'visible' });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
+  await cursorIs(page, line, column);
+}
+
+/** The extension's status-bar item shows "$(check) Opsmith" once the language server is running. */
+export async function serverReady(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page
+    .locator('.statusbar-item')
+    .filter({ hasText: /Opsmith/, has: page.locator('.codicon-check') })
+    .first()
+    .waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** The "Ln X, Col Y" status-bar entry. */
+export const cursorStatus = (page: Page): Locator => page.locator('[id="status.editor.selection"]');
+
+export async function cursorIs(page: Page, line: number, column?: number): Promise<void> {
+  const text = column === undefined ? new RegExp(`Ln ${line},`) : new RegExp(`Ln ${line}, Col ${column}\\b`);
+  await cursorStatus(page).filter({ hasText: text }).waitFor({ state: 'visible' });
+}
+
+/** 1-based line/column of `needle` in a file, plus `offset` characters into it. */
+export function locate(file: string, needle: string, offset = 0): { line: number; column: number } {
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`${needle} not found in ${file}`);
+  const before = text.slice(0, at + offset);
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
+
+export type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
+/** Poll a condition until it holds (returns a truthy value) or the timeout passes. */
+export async function waitUntil<T>(
+  what: string,
+  fn: () => T | Promise<T>,
+  timeoutMs = 20_000,
+  everyMs = 200,
+): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v as Truthy<T>;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`,
+      );
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
