@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  CodeActionKind,
   createConnection,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -73,6 +74,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       selectionRangeProvider: true,
       hoverProvider: true,
       documentFormattingProvider: true,
+      completionProvider: { triggerCharacters: ['.', '"', '='] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'opsmith-language-server', version: '0.1.0' },
   };

@@ -1,4 +1,6 @@
 import type { HandlerContext } from './context';
+import { registerCodeAction } from './codeAction';
+import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import { registerDocumentHighlight } from './documentHighlight';
 import { registerDocumentSymbol } from './documentSymbol';
@@ -25,4 +27,6 @@ export function registerHandlers(context: HandlerContext): void {
   registerSelectionRange(context);
   registerHover(context);
   registerFormatting(context);
+  registerCompletion(context);
+  registerCodeAction(context);
 }

@@ -1,4 +1,6 @@
 import type {
+  CodeAction,
+  CompletionItem,
   Diagnostic,
   DocumentHighlight,
   DocumentSymbol,
@@ -15,7 +17,12 @@ import type {
 import { REFERENCE_QUERY } from './model/extractReferences';
 import { HclParser, type WasmLocation } from './syntax/parser';
 import { neverCancelled, type CancellationToken } from './features/cancellation';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
+import { schemaDiagnostics } from './features/schemaDiagnostics';
+import { schemaHover } from './features/schemaHover';
+import { noSchemas, type SchemaProvider } from './schemaView/schemaProvider';
 import { foldingRanges } from './features/folding';
 import { formatDocument } from './features/formatting';
 import { hover } from './features/hover';
@@ -34,6 +41,8 @@ export interface LanguageServiceDeps {
   fs?: FileSystem;
   logger?: Logger;
   settings?: () => ServiceSettings;
+  /** Provider schemas for schema-aware features; without it those features stay silent. */
+  schemas?: SchemaProvider;
 }
 
 export type { TextChange, TfDocument };
@@ -69,6 +78,8 @@ export interface LanguageService {
   foldingRanges(uri: string, token?: CancellationToken): FoldingRange[];
   selectionRanges(uri: string, positions: Position[], token?: CancellationToken): SelectionRange[];
   hover(uri: string, position: Position, token?: CancellationToken): Hover | null;
+  completion(uri: string, position: Position, token?: CancellationToken): CompletionItem[];
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], token?: CancellationToken): CodeAction[];
   format(uri: string, token?: CancellationToken): TextEdit[];
 }
 
@@ -81,6 +92,24 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
     get maxFileSizeBytes() {
       return settings().maxFileSizeBytes;
     },
+  });
+  const schemas = deps.schemas ?? noSchemas;
+  // Load a provider's schema the first time a file uses one of its types, then re-check everything.
+  index.onDidChangeModule((dir) => {
+    const providers = new Set<string>();
+    for (const doc of index.documentsIn(dir)) {
+      for (const block of doc.model.blocks) {
+        const type = block.labels[0]?.text;
+        if ((block.type === 'resource' || block.type === 'data') && type) providers.add(type.split('_')[0]);
+      }
+    }
+    if (providers.size === 0) return;
+    schemas.ensureLoaded([...providers]).then(
+      (loaded) => {
+        if (loaded) for (const moduleDir of index.moduleDirectories()) index.notifyModuleChanged(moduleDir);
+      },
+      (error: Error) => logger.error(`Loading provider schemas failed: ${error.message}`),
+    );
   });
   const withDoc = <T>(uri: string, fallback: T, run: (doc: TfDocument) => T): T => {
     const doc = index.get(uri);
@@ -98,9 +127,12 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
     onDidChangeModule: (listener) => index.onDidChangeModule(listener),
 
     diagnostics: (uri) =>
-      withDoc(uri, [], (doc) =>
-        computeDiagnostics(doc, index.moduleOf(uri), { unusedDeclarations: settings().unusedDeclarations }),
-      ),
+      withDoc(uri, [], (doc) => [
+        ...computeDiagnostics(doc, index.moduleOf(uri), {
+          unusedDeclarations: settings().unusedDeclarations,
+        }),
+        ...schemaDiagnostics(doc, schemas.view()),
+      ]),
     definition: (uri, position) => withDoc(uri, [], (doc) => definition(index, doc, position)),
     references: (uri, position, includeDeclaration) =>
       withDoc(uri, [], (doc) => references(index, doc, position, includeDeclaration)),
@@ -112,7 +144,12 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
     workspaceSymbols: (query, token = neverCancelled) => workspaceSymbols(index, query, token),
     foldingRanges: (uri) => withDoc(uri, [], (doc) => foldingRanges(doc)),
     selectionRanges: (uri, positions) => withDoc(uri, [], (doc) => selectionRanges(doc, positions)),
-    hover: (uri, position) => withDoc(uri, null, (doc) => hover(index, doc, position)),
+    hover: (uri, position) =>
+      withDoc(uri, null, (doc) => schemaHover(doc, position, schemas.view()) ?? hover(index, doc, position)),
+    completion: (uri, position) =>
+      withDoc(uri, [], (doc) => completion(index, doc, position, schemas.view())),
+    codeActions: (uri, _range, diagnostics) =>
+      withDoc(uri, [], (doc) => codeActions(doc, index.moduleOf(uri), diagnostics, schemas.view())),
     format: (uri) => withDoc(uri, [], (doc) => formatDocument(doc)),
   };
 }

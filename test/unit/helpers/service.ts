@@ -1,6 +1,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../../server/src/service/languageService';
 import type { WasmLocation } from '../../../server/src/service/syntax/parser';
+import type { SchemaProvider } from '../../../server/src/service/schemaView/schemaProvider';
 import type { FileSystem } from '../../../server/src/service/workspace/fileSystem';
 
 export const ROOT = 'file:///ws';
@@ -8,10 +9,10 @@ export const ROOT = 'file:///ws';
 /** A service over in-memory files: `files` maps workspace-relative paths to contents. */
 export async function serviceWith(
   files: Record<string, string>,
-  options: { onDisk?: boolean } = {},
+  options: { onDisk?: boolean; schemas?: SchemaProvider } = {},
 ): Promise<LanguageService> {
   const fs = memoryFileSystem(files);
-  const service = await getLanguageService({ wasm: wasmFromNodeModules(), fs });
+  const service = await getLanguageService({ wasm: wasmFromNodeModules(), fs, schemas: options.schemas });
   if (options.onDisk) await service.indexFolder(ROOT);
   else
     for (const [path, text] of Object.entries(files)) await service.openDocument(`${ROOT}/${path}`, 1, text);

@@ -227,6 +227,11 @@ export class WorkspaceIndex {
     else this.notify(dir);
   }
 
+  /** Something outside the files changed what their diagnostics say (a schema arrived, settings changed). */
+  notifyModuleChanged(dir: string): void {
+    this.notify(dir);
+  }
+
   private notify(dir: string): void {
     for (const listener of this.listeners) listener(dir);
   }
