@@ -1,6 +1,6 @@
 // One esbuild script, several entry points: the extension client, the language server and the webview.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -17,6 +17,12 @@ copyFileSync(
   require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
   path.join(dist, 'tree-sitter-terraform.wasm'),
 );
+
+// Provider schemas ship as the committed compressed files; the server reads them lazily from dist/schemas.
+mkdirSync(path.join(dist, 'schemas'), { recursive: true });
+for (const file of readdirSync(path.join(root, 'server', 'schemas'))) {
+  copyFileSync(path.join(root, 'server', 'schemas', file), path.join(dist, 'schemas', file));
+}
 
 const common = {
   bundle: true,

@@ -10,6 +10,8 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { registerHandlers } from './handlers';
 import { nodeFileSystem } from './nodeFileSystem';
 import { getLanguageService } from './service/languageService';
+import { DirectorySchemaSource } from './service/schema/schemaSource';
+import { createSchemaProvider } from './service/schemaView/fromSource';
 import { SettingsStore } from './settingsStore';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
@@ -41,6 +43,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     fs: nodeFileSystem,
     logger,
     settings: () => settings.get(),
+    schemas: createSchemaProvider(new DirectorySchemaSource(path.join(__dirname, 'schemas'), logger)),
   });
   const diagnostics = new DiagnosticsPublisher(connection, service);
   service.onDidChangeModule((dir) => diagnostics.moduleChanged(dir));

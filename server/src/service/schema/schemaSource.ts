@@ -120,7 +120,12 @@ function decodeNestedBlock(name: string, raw: RawNestedBlock): NestedBlockSchema
   return b;
 }
 
-function decodeTypeSchema(provider: string, kind: SchemaKind, type: string, raw: RawTypeSchema): ResourceSchema {
+function decodeTypeSchema(
+  provider: string,
+  kind: SchemaKind,
+  type: string,
+  raw: RawTypeSchema,
+): ResourceSchema {
   const r: { -readonly [K in keyof ResourceSchema]: ResourceSchema[K] } = {
     type,
     kind,
@@ -218,7 +223,11 @@ export class DirectorySchemaSource implements SchemaSource {
     const providers = this.readIndex().providers;
     return Object.keys(providers)
       .sort()
-      .map((provider) => ({ provider, source: providers[provider].source, version: providers[provider].version }));
+      .map((provider) => ({
+        provider,
+        source: providers[provider].source,
+        version: providers[provider].version,
+      }));
   }
 
   load(provider: string): Promise<ProviderSchema | undefined> {
@@ -289,9 +298,12 @@ export function findTypeSchema(
   type: string,
 ): ResourceSchema | undefined {
   const local = providerLocalName(type);
-  const all = providers instanceof Map ? [...providers.values()] : [...(providers as Iterable<ProviderSchema>)];
+  const all =
+    providers instanceof Map ? [...providers.values()] : [...(providers as Iterable<ProviderSchema>)];
   const first =
-    providers instanceof Map ? (providers.get(local) as ProviderSchema | undefined) : all.find((p) => p.provider === local);
+    providers instanceof Map
+      ? (providers.get(local) as ProviderSchema | undefined)
+      : all.find((p) => p.provider === local);
   if (first) {
     const hit = typeIn(first, kind, type);
     if (hit) return hit;
