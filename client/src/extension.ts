@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
     ],
     synchronize: {
       configurationSection: 'opsmith',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,.terraform.lock.hcl}'),
     },
     outputChannel: output,
     errorHandler,

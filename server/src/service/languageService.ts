@@ -20,6 +20,7 @@ import { neverCancelled, type CancellationToken } from './features/cancellation'
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
+import { providerVersionDiagnostics } from './features/providerVersions';
 import { schemaDiagnostics } from './features/schemaDiagnostics';
 import { schemaHover } from './features/schemaHover';
 import { noSchemas, type SchemaProvider } from './schemaView/schemaProvider';
@@ -132,6 +133,7 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
           unusedDeclarations: settings().unusedDeclarations,
         }),
         ...schemaDiagnostics(doc, schemas.view()),
+        ...providerVersionDiagnostics(doc, schemas.shipped()),
       ]),
     definition: (uri, position) => withDoc(uri, [], (doc) => definition(index, doc, position)),
     references: (uri, position, includeDeclaration) =>

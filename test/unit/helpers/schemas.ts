@@ -112,4 +112,8 @@ export function sliceView(): SchemaView {
   };
 }
 
-export const sliceSchemas: SchemaProvider = { view: sliceView, ensureLoaded: async () => false };
+export const sliceSchemas: SchemaProvider = {
+  view: sliceView,
+  ensureLoaded: async () => false,
+  shipped: () => [{ name: 'aws', source: 'hashicorp/aws', version: '6.0.0' }],
+};

@@ -36,6 +36,7 @@ export function computeDiagnostics(
       location: { uri: doc.uri, range: r.range },
     })),
   }));
+  if (doc.languageId === 'terraform-lock') return diagnostics;
   if (doc.languageId === 'terraform-vars') {
     // Terraform itself only warns here: the value may be meant for another configuration.
     for (const attribute of doc.model.attributes) {

@@ -18,7 +18,15 @@ const BLOCK_KINDS = new Set<string>([
   'removed',
 ]);
 
-const RECOVERABLE_TOP_LEVEL = new Set(['resource', 'data', 'ephemeral', 'module', 'variable', 'output', 'locals']);
+const RECOVERABLE_TOP_LEVEL = new Set([
+  'resource',
+  'data',
+  'ephemeral',
+  'module',
+  'variable',
+  'output',
+  'locals',
+]);
 
 export function blockKind(type: string): BlockKind {
   return BLOCK_KINDS.has(type) ? (type as BlockKind) : 'other';

@@ -87,6 +87,8 @@ export function createSchemaProvider(source: SchemaSource): SchemaProvider {
   };
   return {
     view: () => view,
+    shipped: () =>
+      source.available().map((a) => ({ name: a.provider, source: a.source, version: a.version })),
     ensureLoaded: async (providers) => {
       const shipped = new Set(source.available().map((a) => a.provider));
       const wanted = providers.filter((p) => shipped.has(p) && !attempted.has(p));

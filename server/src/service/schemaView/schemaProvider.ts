@@ -1,4 +1,4 @@
-import type { SchemaView } from './types';
+import type { ProviderInfo, SchemaView } from './types';
 
 /**
  * Where language features get provider schemas from. Loading is lazy and asynchronous; `view()` answers
@@ -8,6 +8,8 @@ export interface SchemaProvider {
   view(): SchemaView;
   /** Loads the schemas of these provider local names if shipped; resolves true when something new was loaded. */
   ensureLoaded(providers: readonly string[]): Promise<boolean>;
+  /** Every provider schema that ships, loaded or not. */
+  shipped(): readonly ProviderInfo[];
 }
 
 export const noSchemas: SchemaProvider = {
@@ -19,4 +21,5 @@ export const noSchemas: SchemaProvider = {
     dataSourceTypes: () => [],
   }),
   ensureLoaded: async () => false,
+  shipped: () => [],
 };

@@ -10,7 +10,8 @@ export interface TextChange {
   text: string;
 }
 
-export type DocumentLanguage = 'terraform' | 'terraform-vars';
+/** `terraform-lock` is .terraform.lock.hcl, read for the provider versions it pins. */
+export type DocumentLanguage = 'terraform' | 'terraform-vars' | 'terraform-lock';
 
 /** One parsed Terraform file: text, syntax tree and semantic model for exactly one version. */
 export class TfDocument {
@@ -25,7 +26,8 @@ export class TfDocument {
   ) {}
 
   get languageId(): DocumentLanguage {
-    return this.uri.endsWith('.tfvars') || this.uri.endsWith('.tfvars.json') ? 'terraform-vars' : 'terraform';
+    if (this.uri.endsWith('/.terraform.lock.hcl')) return 'terraform-lock';
+    return this.uri.endsWith('.tfvars') ? 'terraform-vars' : 'terraform';
   }
 
   get lineIndex(): LineIndex {

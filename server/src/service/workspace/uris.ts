@@ -9,7 +9,7 @@ export function baseName(uri: string): string {
 }
 
 export function isTerraformFile(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tfvars');
+  return name.endsWith('.tf') || name.endsWith('.tfvars') || name === '.terraform.lock.hcl';
 }
 
 /** Resolves a local module source (`./x`, `../y`) against the calling module's directory. */
