@@ -220,5 +220,5 @@ function describeOwner(block: Block): string {
 }
 
 function isObjectCollection(type: string | undefined): boolean {
-  return !!type && /^(list|set)\(object\(/.test(type);
+  return !!type && (type === 'any' || /^(list|set)\(object\(/.test(type));
 }
