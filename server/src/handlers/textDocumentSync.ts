@@ -17,6 +17,12 @@ export function registerTextDocumentSync({ connection, service, diagnostics }: H
       .catch((e) => report(textDocument.uri, e));
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    service.closeDocument(textDocument.uri).catch((e) => report(textDocument.uri, e));
+    service
+      .closeDocument(textDocument.uri)
+      .then(() => {
+        // An unsaved file that was never on disk is gone now; so are its diagnostics.
+        if (!service.index.get(textDocument.uri)) diagnostics.clear(textDocument.uri);
+      })
+      .catch((e) => report(textDocument.uri, e));
   });
 }

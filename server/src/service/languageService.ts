@@ -20,7 +20,7 @@ import { neverCancelled, type CancellationToken } from './features/cancellation'
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
-import { providerVersionDiagnostics } from './features/providerVersions';
+import { providersNewerThanShipped, providerVersionDiagnostics } from './features/providerVersions';
 import { schemaDiagnostics } from './features/schemaDiagnostics';
 import { schemaHover } from './features/schemaHover';
 import { noSchemas, type SchemaProvider } from './schemaView/schemaProvider';
@@ -132,7 +132,11 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
         ...computeDiagnostics(doc, index.moduleOf(uri), {
           unusedDeclarations: settings().unusedDeclarations,
         }),
-        ...schemaDiagnostics(doc, schemas.view()),
+        ...schemaDiagnostics(
+          doc,
+          schemas.view(),
+          providersNewerThanShipped(index.moduleOf(uri).documents, schemas.shipped()),
+        ),
         ...providerVersionDiagnostics(doc, schemas.shipped()),
       ]),
     definition: (uri, position) => withDoc(uri, [], (doc) => definition(index, doc, position)),

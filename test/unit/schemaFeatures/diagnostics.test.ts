@@ -91,6 +91,26 @@ describe('schema diagnostics', () => {
     it(c.name, async () => assert.deepEqual(await check(c.text), c.expected));
   }
 
+  it('accepts a possibly-null expression for a computed-only attribute', async () => {
+    assert.deepEqual(
+      await check('variable "v" {\n  default = null\n}\nresource "aws_instance" "web" {\n  arn = var.v\n}\n'),
+      [],
+    );
+  });
+
+  it('turns "unknown" into a warning when the module requires a newer provider than ships', async () => {
+    const text =
+      'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = ">= 6.37" }\n  }\n}\nresource "aws_instance" "web" {\n  nested_virtualization = true\n}\n';
+    const service = await serviceWith({ 'main.tf': text }, { schemas: sliceSchemas });
+    const unknown = service.diagnostics(uri('main.tf')).filter((d) => d.code === 'unknown-attribute');
+    assert.equal(unknown.length, 1);
+    assert.equal(unknown[0].severity, 2);
+    assert.match(
+      String(unknown[0].message),
+      /requires a newer hashicorp\/aws than the 6\.0\.0 schema Opsmith ships/,
+    );
+  });
+
   it('accepts meta-arguments, dynamic blocks, splats, conditionals, templates and attributes-as-blocks', async () => {
     const text = `
 variable "ports" {

@@ -66,7 +66,8 @@ describe('diagnostics', () => {
 
   it('a missing brace does not turn the declarations after it into undeclared-reference errors', async () => {
     const service = await serviceWith({
-      'main.tf': 'resource "aws_instance" "web" {\n  ami = var.ami\n\nvariable "ami" {}\nlocals {\n  name = "x"\n}\n',
+      'main.tf':
+        'resource "aws_instance" "web" {\n  ami = var.ami\n\nvariable "ami" {}\nlocals {\n  name = "x"\n}\n',
       'outputs.tf': 'output "o" {\n  value = [aws_instance.web.id, local.name]\n}\n',
     });
     assert.deepEqual(messages(service, 'outputs.tf'), []);
@@ -142,6 +143,44 @@ describe('diagnostics', () => {
     assert.deepEqual(messages(service, 'prod.tfvars'), [
       '2:1 Value for undeclared variable "regoin": no variable "regoin" block in this module\'s files',
     ]);
+  });
+
+  it('raises none of the false positives found in public modules', async () => {
+    const service = await serviceWith({
+      'main.tf': [
+        'terraform {',
+        '  required_providers {',
+        '    aws = {',
+        '      source                = "hashicorp/aws"',
+        '      configuration_aliases = [aws.primary, aws.secondary]',
+        '    }',
+        '  }',
+        '}',
+        'resource "aws_sqs_queue" "q" {}',
+        'output "arn" {',
+        '  value = resource.aws_sqs_queue.q.arn',
+        '}',
+        'moved {',
+        '  from = aws_iam_policy.this',
+        '  to   = aws_iam_policy.node',
+        '}',
+        'import {',
+        '  to       = aws_sqs_queue.q',
+        '  id       = "https://sqs/q"',
+        '  provider = aws.primary',
+        '}',
+        '',
+      ].join('\n'),
+      'env/dev.tfvars': 'region = "us-east-1"\n',
+    });
+    assert.deepEqual(messages(service, 'main.tf'), []);
+    assert.deepEqual(messages(service, 'env/dev.tfvars'), []);
+    const refs = service.references(uri('main.tf'), { line: 8, character: 26 }, false);
+    assert.deepEqual(
+      refs.map((r) => r.range.start.line),
+      [10, 17],
+      'resource.TYPE.NAME and import.to count as references',
+    );
   });
 
   it('raises no false positives on idiomatic modules', async () => {

@@ -39,7 +39,10 @@ export function computeDiagnostics(
   if (doc.languageId === 'terraform-lock') return diagnostics;
   if (doc.languageId === 'terraform-vars') {
     // Terraform itself only warns here: the value may be meant for another configuration.
-    for (const attribute of doc.model.attributes) {
+    // A .tfvars file in a folder that declares no variables belongs to a configuration elsewhere
+    // (`-var-file=env/dev.tfvars`); there is nothing here to check it against.
+    const declaresVariables = [...module.declarations.keys()].some((address) => address.startsWith('var.'));
+    for (const attribute of declaresVariables ? doc.model.attributes : []) {
       if (module.declarations.has(`var.${attribute.name}`)) continue;
       diagnostics.push({
         range: attribute.nameRange,

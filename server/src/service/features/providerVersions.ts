@@ -95,3 +95,44 @@ export function providerVersionDiagnostics(doc: TfDocument, shipped: readonly Pr
   }
   return out;
 }
+
+/** Providers whose version constraint in these files excludes the shipped schema's version because it is newer. */
+export function providersNewerThanShipped(
+  docs: readonly TfDocument[],
+  shipped: readonly ProviderInfo[],
+): Set<string> {
+  const out = new Set<string>();
+  const bySource = new Map(shipped.map((p) => [p.source, p]));
+  for (const doc of docs) {
+    if (doc.languageId !== 'terraform') continue;
+    for (const terraform of doc.model.blocks.filter((b) => b.type === 'terraform')) {
+      for (const required of terraform.blocks.filter((b: Block) => b.type === 'required_providers')) {
+        for (const entry of required.attributes) {
+          const source = /source\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1] ?? `hashicorp/${entry.name}`;
+          const constraint = /version\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1];
+          const provider = bySource.get(source.replace(/^registry\.terraform\.io\//, ''));
+          if (
+            provider &&
+            constraint &&
+            !satisfies(provider.version, constraint) &&
+            requiresNewer(provider.version, constraint)
+          ) {
+            out.add(provider.name);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** True when some lower bound of the constraint is above the version. */
+function requiresNewer(version: string, constraint: string): boolean {
+  const v = parseVersion(version);
+  if (!v) return false;
+  return constraint.split(',').some((part) => {
+    const m = /^\s*(~>|>=|=|>)?\s*(\S+)\s*$/.exec(part);
+    const bound = m && parseVersion(m[2]);
+    return !!bound && compare(bound, v) > 0;
+  });
+}

@@ -4,7 +4,7 @@ import type { BlockSchemaView, SchemaView } from '../schemaView/types';
 import type { TfDocument } from '../workspace/document';
 import { SOURCE } from './diagnostics';
 import { didYouMean } from './didYouMean';
-import { literalMismatch } from './literalTypes';
+import { literalKind, literalMismatch } from './literalTypes';
 
 /** Machine-readable payload on schema diagnostics; code actions read it back. */
 export type SchemaDiagnosticData =
@@ -25,7 +25,11 @@ const META_BLOCKS: Record<string, ReadonlySet<string>> = {
 const NESTED_META_BLOCKS: ReadonlySet<string> = new Set(['dynamic']);
 
 /** Checks resource and data blocks against the provider schema. Types of providers we have no schema for pass. */
-export function schemaDiagnostics(doc: TfDocument, schemas: SchemaView): Diagnostic[] {
+export function schemaDiagnostics(
+  doc: TfDocument,
+  schemas: SchemaView,
+  newerThanShipped: ReadonlySet<string> = new Set(),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   doc.model.blocks.forEach((block, index) => {
     if (block.type !== 'resource' && block.type !== 'data') return;
@@ -56,7 +60,39 @@ export function schemaDiagnostics(doc: TfDocument, schemas: SchemaView): Diagnos
     }
     checkBody(block, schema, [index], META_ARGUMENTS[block.type], META_BLOCKS[block.type], out);
   });
-  return out;
+  return newerThanShipped.size
+    ? out.map((d) => softenForNewerProvider(d, doc, newerThanShipped, schemas))
+    : out;
+}
+
+const UNKNOWN_CODES = new Set([
+  'unknown-resource-type',
+  'unknown-data-source-type',
+  'unknown-attribute',
+  'unknown-block',
+]);
+
+/**
+ * When the module requires a newer provider than the schema that ships, "unknown" may only mean "newer than our
+ * schema": say so as a warning instead of an error.
+ */
+function softenForNewerProvider(
+  d: Diagnostic,
+  doc: TfDocument,
+  newer: ReadonlySet<string>,
+  schemas: SchemaView,
+): Diagnostic {
+  if (!UNKNOWN_CODES.has(String(d.code))) return d;
+  const block = doc.model.blocks.find(
+    (b) => b.range.start.line <= d.range.start.line && d.range.end.line <= b.range.end.line,
+  );
+  const provider = block?.labels[0] && schemas.providerOf(block.labels[0].text);
+  if (!provider || !newer.has(provider.name)) return d;
+  return {
+    ...d,
+    severity: DiagnosticSeverity.Warning,
+    message: `${d.message} (this module requires a newer ${provider.source} than the ${provider.version} schema Opsmith ships)`,
+  };
 }
 
 function checkBody(
@@ -164,7 +200,9 @@ function checkAttribute(
     });
     return;
   }
-  if (info.computed && !info.optional && !info.required) {
+  // Null is accepted for a computed-only attribute, so only a literal value is surely wrong.
+  const literal = literalKind(attribute.valueText);
+  if (info.computed && !info.optional && !info.required && literal && literal.kind !== 'null') {
     out.push({
       range: attribute.nameRange,
       severity: DiagnosticSeverity.Error,

@@ -139,6 +139,12 @@ function readTraversal(identifier: Node, spans: AttributeSpan[], scopes: Scope[]
       root = name;
       nameRange = undefined;
       break;
+    case 'resource':
+      // `resource.aws_s3_bucket.b` is the explicit spelling of `aws_s3_bucket.b`.
+      root = 'resource';
+      if (parts[1] && parts[2]) address = `${parts[1].name}.${parts[2].name}`;
+      nameRange = parts[2]?.range;
+      break;
     default:
       // A bare identifier is an attribute name (ignore_changes), a type keyword or an iteration variable.
       if (parts.length < 2) return undefined;

@@ -1,6 +1,7 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { TreeCursor } from 'web-tree-sitter';
 import type { Node } from '../syntax/parser';
 import type { Attribute, Block, BlockKind, Declaration, Label } from './types';
-import { labelText, nodeRange } from './nodes';
 
 const BLOCK_KINDS = new Set<string>([
   'terraform',
@@ -56,35 +57,20 @@ export interface Structure {
   dynamicScopes: DynamicScope[];
 }
 
-export function readAttribute(node: Node): Attribute | undefined {
-  const name = node.namedChild(0);
-  const value = node.namedChildren.find((c) => c?.type === 'expression');
-  if (!name || name.type !== 'identifier') return undefined;
-  const valueNode = value ?? name;
-  return {
-    name: name.text,
-    nameRange: nodeRange(name),
-    range: nodeRange(node),
-    valueRange: value ? nodeRange(value) : { start: nodeRange(name).end, end: nodeRange(node).end },
-    valueText: value ? value.text : '',
-    singleLine: valueNode.startPosition.row === valueNode.endPosition.row,
-  };
-}
+const PROVIDER_ARGUMENT_OWNERS = new Set(['resource', 'data', 'ephemeral', 'import']);
 
 function attributeMode(path: string[], attr: string): RefMode {
   const top = path[0];
   const here = path[path.length - 1];
-  if (top === 'moved' && path.length === 1 && attr === 'from') return 'unchecked';
+  // Terraform requires neither end of a move to exist any more (a `to` may be declared in a later change).
+  if (top === 'moved' && path.length === 1) return 'unchecked';
   if (top === 'removed' && path.length === 1 && attr === 'from') return 'unchecked';
   if (here === 'lifecycle' && attr === 'ignore_changes') return 'unchecked';
   if (top === 'variable' && path.length === 1 && attr === 'type') return 'type';
-  if (
-    (top === 'resource' || top === 'data' || top === 'ephemeral') &&
-    path.length === 1 &&
-    attr === 'provider'
-  )
-    return 'provider';
+  // Provider references (`aws.west`) look like resource references but name provider configurations.
+  if (PROVIDER_ARGUMENT_OWNERS.has(here) && attr === 'provider') return 'provider';
   if (top === 'module' && path.length === 1 && attr === 'providers') return 'provider';
+  if (here === 'required_providers') return 'provider';
   return 'checked';
 }
 
@@ -107,97 +93,161 @@ export function extractStructure(root: Node, uri: string): Structure {
 
 /**
  * Reads the file one top-level item at a time, yielding the item's index range after each, so a caller can
- * pause between items (huge files) or run straight through (everything else).
+ * pause between items (huge files) or run straight through (everything else). Everything is read through one
+ * TreeCursor: each Node object or position read is a call into wasm, and the cursor makes the fewest.
  */
 export function* structureSteps(root: Node, uri: string, out: Structure): Generator<TopLevelItem> {
-  const body = root.namedChildren.find((c) => c?.type === 'body');
-  if (!body) return;
-  for (const child of body.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'block') {
-      const block = readBlock(child, [], out, uri);
-      out.blocks.push(block);
-      declare(block, uri, out.declarations);
-    } else if (child.type === 'attribute') {
-      const attribute = readAttribute(child);
-      if (attribute) {
-        out.attributes.push(attribute);
-        pushSpan(child, 'checked', out);
-      }
+  const cursor = root.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return;
+    do {
+      if (cursor.nodeType !== 'body' || !cursor.gotoFirstChild()) continue;
+      do {
+        // A fresh read: TypeScript would otherwise keep the narrowing from the `body` check above.
+        const type = nodeTypeOf(cursor);
+        const item = {
+          start: cursor.startIndex,
+          end: cursor.endIndex,
+          startRow: cursor.startPosition.row,
+          endRow: cursor.endPosition.row,
+        };
+        if (type === 'block') {
+          const block = readBlock(cursor, [], out, uri);
+          out.blocks.push(block);
+          declare(block, uri, out.declarations);
+        } else if (type === 'attribute') {
+          const attribute = readAttribute(cursor);
+          if (attribute) {
+            out.attributes.push(attribute);
+            out.spans.push({ start: item.start, end: item.end, mode: 'checked' });
+          }
+        } else continue;
+        yield item;
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
+  }
+}
+
+function nodeTypeOf(cursor: TreeCursor): string {
+  return cursor.nodeType;
+}
+
+function cursorRange(cursor: TreeCursor): Range {
+  const s = cursor.startPosition;
+  const e = cursor.endPosition;
+  return { start: { line: s.row, character: s.column }, end: { line: e.row, character: e.column } };
+}
+
+/** Reads the attribute the cursor is on; the cursor is back on it afterwards. */
+export function readAttribute(cursor: TreeCursor): Attribute | undefined {
+  const range = cursorRange(cursor);
+  if (!cursor.gotoFirstChild()) return undefined;
+  try {
+    if (cursor.nodeType !== 'identifier') return undefined;
+    const name = cursor.nodeText;
+    const nameRange = cursorRange(cursor);
+    while (cursor.gotoNextSibling()) {
+      if (nodeTypeOf(cursor) !== 'expression') continue;
+      const valueRange = cursorRange(cursor);
+      return {
+        name,
+        nameRange,
+        range,
+        valueRange,
+        valueText: cursor.nodeText,
+        singleLine: valueRange.start.line === valueRange.end.line,
+      };
     }
-    yield {
-      start: child.startIndex,
-      end: child.endIndex,
-      startRow: child.startPosition.row,
-      endRow: child.endPosition.row,
+    return {
+      name,
+      nameRange,
+      range,
+      valueRange: { start: nameRange.end, end: range.end },
+      valueText: '',
+      singleLine: true,
     };
+  } finally {
+    cursor.gotoParent();
   }
 }
 
-function pushSpan(attributeNode: Node, mode: RefMode, out: Structure): void {
-  out.spans.push({ start: attributeNode.startIndex, end: attributeNode.endIndex, mode });
-}
-
-function readBlock(node: Node, path: string[], out: Structure, uri: string): Block {
-  const children = node.children;
-  const typeNode = children[0]!;
+/** Reads the block the cursor is on, with its body; the cursor is back on it afterwards. */
+function readBlock(cursor: TreeCursor, path: string[], out: Structure, uri: string): Block {
+  const range = cursorRange(cursor);
+  const blockStart = cursor.startIndex;
+  const blockEnd = cursor.endIndex;
+  cursor.gotoFirstChild();
+  const type = cursor.nodeText;
+  const typeRange = cursorRange(cursor);
   const labels: Label[] = [];
-  let open: Node | undefined;
-  let close: Node | undefined;
-  let body: Node | undefined;
-  for (const child of children) {
-    if (!child) continue;
-    if (child === typeNode) continue;
-    if (child.type === 'string_lit' || (child.type === 'identifier' && !open)) {
-      labels.push({ text: labelText(child), range: nodeRange(child) });
-    } else if (child.type === 'block_start') open = child;
-    else if (child.type === 'block_end' && !child.isMissing && child.endIndex > child.startIndex)
-      close = child;
-    else if (child.type === 'body') body = child;
+  let openRange: Range | undefined;
+  let closeBrace: Range | undefined;
+  let hasBody = false;
+  while (cursor.gotoNextSibling()) {
+    const kind = cursor.nodeType;
+    if (kind === 'string_lit' || (kind === 'identifier' && !openRange)) {
+      const text = cursor.nodeText;
+      const unquoted =
+        kind === 'string_lit'
+          ? text.length >= 2 && text.endsWith('"')
+            ? text.slice(1, -1)
+            : text.slice(1)
+          : text;
+      labels.push({ text: unquoted, range: cursorRange(cursor) });
+    } else if (kind === 'block_start') openRange = cursorRange(cursor);
+    else if (kind === 'block_end' && !cursor.nodeIsMissing && cursor.endIndex > cursor.startIndex)
+      closeBrace = cursorRange(cursor);
+    else if (kind === 'body') hasBody = true;
   }
-  const type = typeNode.text;
-  const openRange = open ? nodeRange(open) : nodeRange(typeNode);
+  cursor.gotoParent();
+  const open = openRange ?? typeRange;
   const block: Block = {
     type,
-    typeRange: nodeRange(typeNode),
+    typeRange,
     labels,
-    range: nodeRange(node),
-    headerRange: { start: nodeRange(typeNode).start, end: openRange.end },
-    openBrace: openRange,
-    closeBrace: close ? nodeRange(close) : undefined,
+    range,
+    headerRange: { start: typeRange.start, end: open.end },
+    openBrace: open,
+    closeBrace,
     attributes: [],
     blocks: [],
   };
+  if (type === 'dynamic' && labels[0])
+    out.dynamicScopes.push({ name: labels[0].text, start: blockStart, end: blockEnd });
+  if (!hasBody) return block;
   const innerPath = [...path, type];
-  if (type === 'dynamic' && labels[0]) {
-    out.dynamicScopes.push({ name: labels[0].text, start: node.startIndex, end: node.endIndex });
-  }
-  if (body) {
-    for (const child of body.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'attribute') {
-        const attribute = readAttribute(child);
+  cursor.gotoFirstChild();
+  while (cursor.nodeType !== 'body' && cursor.gotoNextSibling());
+  if (cursor.gotoFirstChild()) {
+    do {
+      const kind = cursor.nodeType;
+      if (kind === 'attribute') {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        const attribute = readAttribute(cursor);
         if (!attribute) continue;
         block.attributes.push(attribute);
-        pushSpan(child, attributeMode(innerPath, attribute.name), out);
+        out.spans.push({ start, end, mode: attributeMode(innerPath, attribute.name) });
         if (type === 'dynamic' && attribute.name === 'iterator') {
-          out.dynamicScopes.push({
-            name: attribute.valueText.trim(),
-            start: node.startIndex,
-            end: node.endIndex,
-          });
+          out.dynamicScopes.push({ name: attribute.valueText.trim(), start: blockStart, end: blockEnd });
         }
-      } else if (child.type === 'block') {
-        const nested = readBlock(child, innerPath, out, uri);
+      } else if (kind === 'block') {
+        const nested = readBlock(cursor, innerPath, out, uri);
         block.blocks.push(nested);
         // Data sources scoped to a check block are still addressed as data.TYPE.NAME.
         if (type === 'check' && nested.type === 'data') declare(nested, uri, out.declarations);
         // A block missing its `}` swallows the blocks after it during error recovery; they are still
         // declarations, and losing them would add a false "undeclared" error for every use.
-        else if (!close && RECOVERABLE_TOP_LEVEL.has(nested.type)) declare(nested, uri, out.declarations);
+        else if (!closeBrace && RECOVERABLE_TOP_LEVEL.has(nested.type))
+          declare(nested, uri, out.declarations);
       }
-    }
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
   }
+  cursor.gotoParent();
   return block;
 }
 

@@ -9,14 +9,8 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10) starts.push(i + 1);
-      else if (ch === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
+    // Only \n ends a line, as in tree-sitter, whose rows every range comes from (\r\n ends with \n too).
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
   }
 
@@ -40,9 +34,11 @@ export class LineIndex {
     if (position.line >= this.lineStarts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = this.lineStarts[position.line];
-    const next =
-      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.max(start, Math.min(start + position.character, next));
+    // A character past the end of the line means the end of the line, not the next line (LSP).
+    let end =
+      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13 && end < this.text.length) end--;
+    return Math.max(start, Math.min(start + position.character, end));
   }
 
   lineStart(line: number): number {

@@ -112,7 +112,7 @@ function endPoint(
   start: { line: number; character: number },
   inserted: string,
 ): { row: number; column: number } {
-  const lines = inserted.split(/\r\n|\r|\n/);
+  const lines = inserted.split('\n');
   if (lines.length === 1) return { row: start.line, column: start.character + inserted.length };
   return { row: start.line + lines.length - 1, column: lines[lines.length - 1].length };
 }

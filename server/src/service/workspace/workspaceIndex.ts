@@ -3,9 +3,10 @@ import type { HclParser, Tree } from '../syntax/parser';
 import { applyChanges, parseDocument, type TextChange, type TfDocument } from './document';
 import type { FileSystem, Logger } from './fileSystem';
 import { ModuleIndex } from './moduleIndex';
-import { directoryOf, isTerraformFile } from './uris';
+import { baseName, directoryOf, isTerraformFile } from './uris';
 import { LineIndex } from '../text/lineIndex';
 
+const READ_AHEAD = 8;
 const SKIPPED_DIRECTORIES = new Set(['.git', '.terraform', 'node_modules', '.opsmith']);
 
 export interface IndexOptions {
@@ -97,6 +98,11 @@ export class WorkspaceIndex {
   }
 
   async changeDocument(uri: string, version: number, changes: TextChange[]): Promise<TfDocument | undefined> {
+    // LSP sends didOpen first; a change for anything else would create a document nobody can close.
+    if (!this.open.has(uri)) {
+      this.logger.warn(`Ignoring a change to ${uri}, which was never opened`);
+      return undefined;
+    }
     const doc = this.docs.get(uri);
     const pending = this.pending.get(uri);
     if (doc && !pending) {
@@ -115,7 +121,7 @@ export class WorkspaceIndex {
   }
 
   async refreshFromDisk(uri: string): Promise<void> {
-    if (this.open.has(uri) || !this.fs) return;
+    if (this.open.has(uri) || !this.fs || !isTerraformFile(baseName(uri))) return;
     const text = await this.readText(uri);
     if (text === undefined) {
       this.remove(uri);
@@ -161,12 +167,20 @@ export class WorkspaceIndex {
     await walk(root);
     let indexed = 0;
     const batch = (this.batchedDirs ??= new Set());
+    // Reads run ahead of the (sequential) parses so the parser never waits on the disk.
+    const pending = files.filter((uri) => !this.open.has(uri) && !this.docs.has(uri));
+    const reads: Promise<string | undefined>[] = [];
+    const readAhead = (i: number) => {
+      if (i < pending.length && !reads[i]) reads[i] = this.readText(pending[i]);
+    };
     try {
-      for (const uri of files) {
+      for (let i = 0; i < pending.length; i++) {
         if (isCancelled()) break;
-        if (this.open.has(uri) || this.docs.has(uri)) continue;
-        const text = await this.readText(uri);
-        if (text === undefined) continue;
+        for (let j = i; j < i + READ_AHEAD; j++) readAhead(j);
+        const uri = pending[i];
+        const text = await reads[i];
+        delete reads[i];
+        if (text === undefined || this.open.has(uri) || this.docs.has(uri)) continue;
         if (await this.reparse(uri, 0, text, null)) indexed++;
       }
     } finally {
