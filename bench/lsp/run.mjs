@@ -34,7 +34,7 @@ const KEYSTROKES = Number(arg('--keystrokes', 320));
 const REQUESTS = Number(arg('--requests', 250));
 const CPU_PROF = process.argv.includes('--cpu-prof');
 const RESULTS = path.join(HERE, 'results');
-const TARGETS = { indexOverParse: 3, keystrokeP99Ms: 30, rssMB: 200 };
+const TARGETS = { indexOverParse: 3, keystrokeP99Ms: 30, rssMB: 200, completionP99Ms: 15, hoverP99Ms: 10 };
 /** The open file for (c) and (d): a module directory with 10 files. */
 const EDITED_FILE = 'modules/compute/compute_2.tf';
 
@@ -267,6 +267,48 @@ async function navigation(server, uri, text) {
   };
 }
 
+/**
+ * Schema-aware requests: completion at argument-name positions inside resource blocks and after `var.`/`local.`,
+ * hover on argument names (provider schema) and on references.
+ */
+async function schemaRequests(server, uri, text) {
+  const lines = text.split('\n');
+  const namePositions = [];
+  const referencePositions = [];
+  lines.forEach((line, index) => {
+    const attribute = /^(\s+)([a-z_]{4,})\s*=/.exec(line);
+    if (attribute) namePositions.push({ line: index, character: attribute[1].length + 3 });
+    for (const match of line.matchAll(/\b(var|local)\./g))
+      referencePositions.push({ line: index, character: match.index + match[0].length });
+  });
+  if (namePositions.length === 0 || referencePositions.length === 0)
+    throw new Error('no positions for completion');
+  const textDocument = { uri };
+  const measure = async (method, positions, params) => {
+    const latencies = [];
+    let empty = 0;
+    for (let i = 0; i < REQUESTS; i++) {
+      const position = positions[(i * 7) % positions.length];
+      const started = now();
+      const result = await server.connection.sendRequest(method, params(position));
+      latencies.push(now() - started);
+      if (!result || (Array.isArray(result) && result.length === 0)) empty++;
+    }
+    return {
+      count: latencies.length,
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      max: Math.max(...latencies),
+      empty,
+    };
+  };
+  const both = [...namePositions, ...referencePositions];
+  return {
+    completion: await measure('textDocument/completion', both, (position) => ({ textDocument, position })),
+    hover: await measure('textDocument/hover', both, (position) => ({ textDocument, position })),
+  };
+}
+
 async function main() {
   if (!existsSync(SERVER)) {
     console.log(`${SERVER} is missing: run \`npm run bench:lsp\` (it builds first) or \`npm run build\`.`);
@@ -312,6 +354,7 @@ async function main() {
   await opened;
   const typing = await keystrokes(server, uri, text);
   const nav = await navigation(server, uri, text);
+  const schema = await schemaRequests(server, uri, text);
   const rssAfterAll = rssMB(server.child.pid);
   await server.stop();
 
@@ -379,6 +422,18 @@ async function main() {
       '',
     ],
     [
+      '(f) completion p50 / p99',
+      `${fmt(schema.completion.p50)} / ${fmt(schema.completion.p99)} ms`,
+      `${schema.completion.count} requests (arguments and references), ${schema.completion.empty} empty; target p99 ≤ ${TARGETS.completionP99Ms} ms`,
+      verdict(schema.completion.p99 <= TARGETS.completionP99Ms),
+    ],
+    [
+      '(f) hover p50 / p99',
+      `${fmt(schema.hover.p50)} / ${fmt(schema.hover.p99)} ms`,
+      `${schema.hover.count} requests, ${schema.hover.empty} empty; target p99 ≤ ${TARGETS.hoverP99Ms} ms`,
+      verdict(schema.hover.p99 <= TARGETS.hoverP99Ms),
+    ],
+    [
       '(e) server RSS after indexing (+1 s)',
       `${rssSettled.rss.toFixed(0)} MB`,
       `at indexed ${rssAtIndexed.rss.toFixed(0)} MB, peak ${rssSettled.peak.toFixed(0)} MB; target ≤ ${TARGETS.rssMB} MB`,
@@ -417,6 +472,8 @@ async function main() {
     keystroke: typing,
     definition: nav.definition,
     references: nav.references,
+    completion: schema.completion,
+    hover: schema.hover,
     rssMB: {
       atIndexed: rssAtIndexed.rss,
       settled: rssSettled.rss,
@@ -428,6 +485,8 @@ async function main() {
       indexOverParse: ratio <= TARGETS.indexOverParse,
       keystrokeP99: typing.p99 <= TARGETS.keystrokeP99Ms,
       rss: rssSettled.rss <= TARGETS.rssMB,
+      completionP99: schema.completion.p99 <= TARGETS.completionP99Ms,
+      hoverP99: schema.hover.p99 <= TARGETS.hoverP99Ms,
     },
   };
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);

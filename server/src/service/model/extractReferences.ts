@@ -1,13 +1,18 @@
-import type { Query } from 'web-tree-sitter';
+import type { Range } from 'vscode-languageserver-types';
+import type { Query, TreeCursor } from 'web-tree-sitter';
 import type { Node } from '../syntax/parser';
 import type { AttributeSpan, DynamicScope } from './extractStructure';
 import type { Reference, ReferenceRoot, TraversalPart } from './types';
 import { nodeRange } from './nodes';
 
+// Each pattern captures the node holding a traversal (an expression or an operation, which can hold several)
+// or a scope, with its root, so nothing needs Node.parent, which tree-sitter answers by walking down from the
+// root of the tree.
 export const REFERENCE_QUERY = `
-(variable_expr (identifier) @root)
-(for_intro (identifier) @bound)
-(template_for_start (identifier) @bound)
+(_ (variable_expr (identifier) @root)) @traversal
+(for_tuple_expr (for_intro (identifier) @bound)) @scope
+(for_object_expr (for_intro (identifier) @bound)) @scope
+(template_for (template_for_start (identifier) @bound)) @scope
 `;
 
 const FIXED_ROOTS = new Set([
@@ -16,6 +21,7 @@ const FIXED_ROOTS = new Set([
   'module',
   'data',
   'ephemeral',
+  'resource',
   'each',
   'count',
   'self',
@@ -42,30 +48,34 @@ export function extractReferences(
 ): Reference[] {
   // Rows, not indices: web-tree-sitter 0.25 passes query index ranges through as bytes of its UTF-16 input,
   // so an index range would cover half the text. Whole rows are then trimmed back to the index range.
-  const captures = range
-    ? query
-        .captures(root, {
-          startPosition: { row: range.startRow, column: 0 },
-          endPosition: { row: range.endRow + 1, column: 0 },
-        })
-        .filter((c) => c.node.startIndex >= range.startIndex && c.node.startIndex < range.endIndex)
-    : query.captures(root);
+  const matches = range
+    ? query.matches(root, {
+        startPosition: { row: range.startRow, column: 0 },
+        endPosition: { row: range.endRow + 1, column: 0 },
+      })
+    : query.matches(root);
   const scopes: Scope[] = [...dynamicScopes];
-  const roots: Node[] = [];
-  for (const capture of captures) {
-    if (capture.name === 'bound') {
-      // The iteration variable is bound in the whole for expression or template for directive.
-      const owner =
-        capture.node.parent?.type === 'for_intro' ? capture.node.parent.parent : capture.node.parent?.parent;
-      if (owner) scopes.push({ name: capture.node.text, start: owner.startIndex, end: owner.endIndex });
-    } else {
-      roots.push(capture.node);
-    }
+  const traversals: { whole: Node; root: Node }[] = [];
+  for (const match of matches) {
+    const outer = match.captures.find((c) => c.name === 'traversal' || c.name === 'scope');
+    const inner = match.captures.find((c) => c.name === 'root' || c.name === 'bound');
+    if (!outer || !inner) continue;
+    if (range && (inner.node.startIndex < range.startIndex || inner.node.startIndex >= range.endIndex))
+      continue;
+    if (outer.name === 'scope') {
+      scopes.push({ name: inner.node.text, start: outer.node.startIndex, end: outer.node.endIndex });
+    } else traversals.push({ whole: outer.node, root: inner.node });
   }
   const references: Reference[] = [];
-  for (const rootIdentifier of roots) {
-    const reference = readTraversal(rootIdentifier, spans, scopes);
-    if (reference) references.push(reference);
+  if (traversals.length === 0) return references;
+  const cursor = root.walk();
+  try {
+    for (const { whole, root: identifier } of traversals) {
+      const reference = readTraversal(cursor, whole, identifier, spans, scopes);
+      if (reference) references.push(reference);
+    }
+  } finally {
+    cursor.delete();
   }
   return references;
 }
@@ -83,7 +93,13 @@ function spanAt(spans: AttributeSpan[], index: number): AttributeSpan | undefine
   return undefined;
 }
 
-function readTraversal(identifier: Node, spans: AttributeSpan[], scopes: Scope[]): Reference | undefined {
+function readTraversal(
+  cursor: TreeCursor,
+  whole: Node,
+  identifier: Node,
+  spans: AttributeSpan[],
+  scopes: Scope[],
+): Reference | undefined {
   const name = identifier.text;
   const start = identifier.startIndex;
   const span = spanAt(spans, start);
@@ -93,26 +109,42 @@ function readTraversal(identifier: Node, spans: AttributeSpan[], scopes: Scope[]
     return undefined;
 
   const parts: TraversalPart[] = [{ name, range: nodeRange(identifier) }];
-  const variableExpr = identifier.parent!;
-  let end = variableExpr;
-  // Traversal steps are siblings of variable_expr inside its expression node.
-  for (let sibling = variableExpr.nextSibling; sibling; sibling = sibling.nextSibling) {
-    if (sibling.type === 'get_attr') {
-      const attr = sibling.namedChild(0);
-      if (!attr) break;
-      parts.push({ name: attr.text, range: nodeRange(attr) });
-      end = sibling;
-    } else if (sibling.type === 'index' || sibling.type === 'splat') {
-      end = sibling;
-      // After a splat or index, later names are attributes of elements; they do not change the address.
-      const inner = sibling.type === 'splat' ? sibling.namedChild(0) : undefined;
-      if (inner)
-        for (const getAttr of inner.namedChildren)
-          if (getAttr?.type === 'get_attr' && getAttr.namedChild(0))
-            parts.push({ name: getAttr.namedChild(0)!.text, range: nodeRange(getAttr.namedChild(0)!) });
+  const pushIdentifiers = () => {
+    // The cursor is on a get_attr: its identifier is the attribute name.
+    if (!cursor.gotoFirstChild()) return;
+    do
+      if (cursor.nodeType === 'identifier') parts.push({ name: cursor.nodeText, range: cursorRange(cursor) });
+    while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  };
+  cursor.reset(whole);
+  cursor.gotoFirstChild();
+  // Find this traversal's variable_expr among the holder's children; it starts where its root identifier does.
+  while (cursor.startIndex !== start && cursor.gotoNextSibling());
+  let endPosition = cursor.endPosition;
+  // Traversal steps follow variable_expr inside its expression node.
+  while (cursor.gotoNextSibling()) {
+    const step = cursor.nodeType;
+    if (step === 'get_attr') {
+      endPosition = cursor.endPosition;
+      pushIdentifiers();
+    } else if (step === 'index' || step === 'splat') {
+      endPosition = cursor.endPosition;
+      // After a splat, later names are attributes of the elements; they do not change the address.
+      if (step === 'splat' && cursor.gotoFirstChild()) {
+        if (cursor.gotoFirstChild()) {
+          do if (cursor.nodeType === 'get_attr') pushIdentifiers();
+          while (cursor.gotoNextSibling());
+          cursor.gotoParent();
+        }
+        cursor.gotoParent();
+      }
     } else break;
   }
-  const range = { start: parts[0].range.start, end: nodeRange(end).end };
+  const range = {
+    start: parts[0].range.start,
+    end: { line: endPosition.row, character: endPosition.column },
+  };
   const checked = mode === 'checked';
 
   let root: ReferenceRoot;
@@ -152,4 +184,10 @@ function readTraversal(identifier: Node, spans: AttributeSpan[], scopes: Scope[]
       address = `${name}.${parts[1].name}`;
   }
   return { root, address, parts, nameRange, range, checked };
+}
+
+function cursorRange(cursor: TreeCursor): Range {
+  const s = cursor.startPosition;
+  const e = cursor.endPosition;
+  return { start: { line: s.row, character: s.column }, end: { line: e.row, character: e.column } };
 }
