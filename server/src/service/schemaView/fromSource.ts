@@ -57,7 +57,7 @@ function toView(block: BlockSchema, extra: { description?: string; docsUrl?: str
  */
 export function createSchemaProvider(source: SchemaSource): SchemaProvider {
   const loaded = new Map<string, ProviderSchema>();
-  const attempted = new Set<string>();
+  const loading = new Map<string, Promise<ProviderSchema | undefined>>();
   const views = new Map<ResourceSchema, BlockSchemaView>();
   let typeLists: { resources: string[]; dataSources: string[] } | undefined;
   const lists = () =>
@@ -91,13 +91,19 @@ export function createSchemaProvider(source: SchemaSource): SchemaProvider {
       source.available().map((a) => ({ name: a.provider, source: a.source, version: a.version })),
     ensureLoaded: async (providers) => {
       const shipped = new Set(source.available().map((a) => a.provider));
-      const wanted = providers.filter((p) => shipped.has(p) && !attempted.has(p));
+      const wanted = providers.filter((p) => shipped.has(p) && !loaded.has(p));
       if (wanted.length === 0) return false;
-      for (const p of wanted) attempted.add(p);
-      const results = await Promise.all(wanted.map((p) => source.load(p)));
+      // A load already under way for another caller is awaited too, so nobody sees "no schema" meanwhile.
+      const results = await Promise.all(
+        wanted.map((p) => {
+          let load = loading.get(p);
+          if (!load) loading.set(p, (load = source.load(p)));
+          return load;
+        }),
+      );
       let any = false;
       results.forEach((schema, i) => {
-        if (schema) {
+        if (schema && !loaded.has(wanted[i])) {
           loaded.set(wanted[i], schema);
           any = true;
         }
