@@ -57,6 +57,15 @@ const configs = [
   },
   {
     ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    ...nodeShim,
+  },
+  {
+    ...common,
     entryPoints: ['webview/src/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',

@@ -9,3 +9,40 @@ export interface IndexedParams {
   files: number;
   ms: number;
 }
+
+/** Client → server: turn a request in plain words into Terraform for a folder, validated by the gate. */
+export const GenerateRequestMethod = 'opsmith/generate';
+export type Environment = 'prod' | 'staging' | 'dev';
+export interface GenerateParams {
+  request: string;
+  /** The folder the files are for; what it already holds is reused, never duplicated. */
+  folderUri: string;
+  region?: string;
+  env?: Environment;
+}
+export interface GeneratedFile {
+  /** Relative to the folder. */
+  path: string;
+  uri: string;
+  content: string;
+  /** The file's current text when it already exists: the preview diffs against it and Accept checks it. */
+  previous?: string;
+}
+export interface GateFindingInfo {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  code: string;
+}
+export interface GateSummary {
+  passed: boolean;
+  stages: { name: string; passed: boolean; findings: GateFindingInfo[] }[];
+  durationMs: number;
+}
+export interface GenerateResult {
+  files: GeneratedFile[];
+  resources: string[];
+  notUnderstood: string[];
+  gate: GateSummary;
+}

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { RestartOnceErrorHandler } from './serverLifecycle';
 import { ServerStatus } from './statusBar';
+import { registerGenerateCommand } from './generate/command';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
     if (status.state !== 'restarted') status.set('ready', `${info.files} files indexed`);
     indexed();
   });
+  registerGenerateCommand(context, () => client, output);
   await client.start();
 
   return { serverState: () => status.state, whenIndexed: () => indexedPromise };

@@ -12,6 +12,8 @@ import { nodeFileSystem } from './nodeFileSystem';
 import { getLanguageService } from './service/languageService';
 import { DirectorySchemaSource } from './service/schema/schemaSource';
 import { createSchemaProvider } from './service/schemaView/fromSource';
+import { createGate, type Gate } from './service/gate/gate';
+import { offlineEngine } from './service/generation/offlineEngine';
 import { SettingsStore } from './settingsStore';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
@@ -35,19 +37,28 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     warn: (m: string) => connection.console.warn(m),
     error: (m: string) => connection.console.error(m),
   };
+  const wasm = {
+    runtimeWasm: path.join(__dirname, 'tree-sitter.wasm'),
+    grammarWasm: path.join(__dirname, 'tree-sitter-terraform.wasm'),
+  };
+  const schemaProvider = createSchemaProvider(
+    new DirectorySchemaSource(path.join(__dirname, 'schemas'), logger),
+  );
   const service = await getLanguageService({
-    wasm: {
-      runtimeWasm: path.join(__dirname, 'tree-sitter.wasm'),
-      grammarWasm: path.join(__dirname, 'tree-sitter-terraform.wasm'),
-    },
+    wasm,
     fs: nodeFileSystem,
     logger,
     settings: () => settings.get(),
-    schemas: createSchemaProvider(new DirectorySchemaSource(path.join(__dirname, 'schemas'), logger)),
+    schemas: schemaProvider,
   });
   const diagnostics = new DiagnosticsPublisher(connection, service);
   service.onDidChangeModule((dir) => diagnostics.moduleChanged(dir));
-  registerHandlers({ connection, service, settings, diagnostics });
+  let gate: Promise<Gate> | undefined;
+  const generation = {
+    gate: () => (gate ??= createGate({ wasm, schemas: schemaProvider, logger })),
+    engine: offlineEngine,
+  };
+  registerHandlers({ connection, service, settings, diagnostics, generation });
 
   connection.onInitialized(async () => {
     await settings.refresh(supportsConfiguration);

@@ -1,7 +1,7 @@
 // UI tests in the real VS Code workbench (code-server + headless chromium). Run by scripts/test-e2e.mjs; the
 // shared harness is started by the first suite that needs it and stopped by the root hook in session.ts.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -137,5 +137,69 @@ describe('Opsmith in the VS Code workbench (UI)', function () {
       'the attribute name itself is not renamed',
     );
     await h.screenshot(page, 'ui-rename');
+  });
+
+  it('generates infrastructure: palette → request → preview → Accept → files on disk, no errors', async () => {
+    const before = new Set(readdirSync(ws));
+    // The palette lists an extension's commands once its host has started; the ready status bar item says so.
+    await serverReady(page);
+    // Not runCommand: the command opens a quick input of its own straight away.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Opsmith: Generate Infrastructure');
+    await page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ hasText: 'Opsmith: Generate Infrastructure' })
+      .first()
+      .click();
+    await page
+      .locator('.quick-input-widget')
+      .filter({ hasText: 'describe the infrastructure you need' })
+      .waitFor({ state: 'visible' });
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Bucket for application logs that deletes objects after one year');
+    await page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ hasText: 'your request' })
+      .first()
+      .waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    // The preview is open before anything is on disk.
+    await page
+      .locator('.tabs-container .tab')
+      .filter({ hasText: 'Opsmith preview' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    assert.deepEqual(
+      readdirSync(ws).filter((f) => !before.has(f)),
+      [],
+      'nothing is written before Accept',
+    );
+    await h.screenshot(page, 'ui-generate-preview');
+    // Once the diffs have the focus, the question waits in the notification center rather than a toast.
+    await page.locator('[id="status.notifications"]').first().click();
+    const question = page
+      .locator('.notifications-center .notification-list-item')
+      .filter({ hasText: 'Opsmith proposes' })
+      .first();
+    await question.waitFor({ state: 'visible', timeout: 30_000 });
+    await question.getByRole('button', { name: 'Accept' }).click();
+    const added = await waitUntil('generated files on disk', () => {
+      // Files are created first and saved with their content right after: wait for both.
+      const now = readdirSync(ws).filter((f) => !before.has(f));
+      const saved = now.length > 0 && now.every((f) => readFileSync(path.join(ws, f), 'utf8').length > 0);
+      return saved && now;
+    });
+    const all = added.map((f) => readFileSync(path.join(ws, f), 'utf8')).join('\n');
+    assert.match(all, /resource "aws_s3_bucket_lifecycle_configuration"/);
+    assert.match(all, /days\s+= 365/);
+    // The accepted files are open and analysed; give the server a moment, then count errors in the status bar.
+    await activeTab(page).filter({ hasText: /\.tf$/ }).waitFor({ state: 'visible' });
+    await page.waitForTimeout(3000);
+    const problems = domText(await page.locator('[id="status.problems"]').first().innerText());
+    const label =
+      (await page.locator('[id="status.problems"] [aria-label]').first().getAttribute('aria-label')) ??
+      problems;
+    assert.doesNotMatch(label, /[1-9]\d* errors?/i, `Problems: ${label}`);
+    await h.screenshot(page, 'ui-generate-accepted');
   });
 });

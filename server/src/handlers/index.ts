@@ -2,6 +2,7 @@ import type { HandlerContext } from './context';
 import { registerCodeAction } from './codeAction';
 import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
+import { registerGenerate } from './generate';
 import { registerDocumentHighlight } from './documentHighlight';
 import { registerDocumentSymbol } from './documentSymbol';
 import { registerFoldingRange } from './foldingRange';
@@ -29,4 +30,5 @@ export function registerHandlers(context: HandlerContext): void {
   registerFormatting(context);
   registerCompletion(context);
   registerCodeAction(context);
+  registerGenerate(context);
 }

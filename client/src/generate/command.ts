@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { GenerateRequestMethod, type GenerateParams, type GenerateResult } from '../../../shared/protocol';
+import { EXAMPLE_REQUESTS } from './examples';
+import { applyGenerated, PreviewContentProvider, showPreview } from './preview';
+
+/** Asks for the request: examples to pick from, or anything typed into the box. */
+async function askForRequest(): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick();
+  pick.title = 'Opsmith: describe the infrastructure you need';
+  pick.placeholder = 'e.g. Production web service, Postgres backend, standard monitoring';
+  pick.items = EXAMPLE_REQUESTS.map((label) => ({ label, description: 'example' }));
+  pick.matchOnDescription = false;
+  pick.ignoreFocusOut = true;
+  return new Promise((resolve) => {
+    pick.onDidChangeValue((value) => {
+      // What the user types is itself a request: offer it first, above the examples.
+      pick.items = [
+        ...(value.trim() ? [{ label: value, description: 'your request', alwaysShow: true }] : []),
+        ...EXAMPLE_REQUESTS.map((label) => ({ label, description: 'example' })),
+      ];
+    });
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0]?.label ?? pick.value;
+      resolve(chosen.trim() || undefined);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
+async function targetFolder(resource: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  if (resource) {
+    const stat = await vscode.workspace.fs.stat(resource);
+    return stat.type & vscode.FileType.Directory ? resource : vscode.Uri.joinPath(resource, '..');
+  }
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0].uri;
+  const picked = await vscode.window.showWorkspaceFolderPick({
+    placeHolder: 'Folder to generate Terraform in',
+  });
+  return picked?.uri;
+}
+
+export function registerGenerateCommand(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+  output: vscode.LogOutputChannel,
+): void {
+  const provider = new PreviewContentProvider();
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider('opsmith-preview', provider),
+  );
+  let batch = 0;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'opsmith.generate',
+      async (resource?: vscode.Uri, requestText?: string) => {
+        const languageClient = client();
+        if (!languageClient) {
+          void vscode.window.showErrorMessage(
+            'The Opsmith language server is not running; run "Opsmith: Restart Language Server".',
+          );
+          return;
+        }
+        const folder = await targetFolder(resource instanceof vscode.Uri ? resource : undefined);
+        if (!folder) return;
+        const request = typeof requestText === 'string' ? requestText : await askForRequest();
+        if (!request) return;
+        const params: GenerateParams = { request, folderUri: folder.toString() };
+        const result = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Opsmith', cancellable: true },
+          async (progress, token) => {
+            progress.report({ message: 'compiling the request and validating the result…' });
+            return languageClient.sendRequest<GenerateResult>(GenerateRequestMethod, params, token);
+          },
+        );
+        if (!result) return;
+        output.info(
+          `Generated ${result.resources.length} resources for "${request}" (gate ${result.gate.passed ? 'passed' : 'failed'} in ${result.gate.durationMs.toFixed(0)} ms)`,
+        );
+        if (result.notUnderstood.length) output.warn(`Not understood: ${result.notUnderstood.join('; ')}`);
+        if (result.files.length === 0) {
+          void vscode.window.showWarningMessage(
+            `Opsmith recognised no infrastructure in "${request}"${result.notUnderstood.length ? ` (not understood: ${result.notUnderstood.join('; ')})` : ''}. Nothing was written.`,
+          );
+          return;
+        }
+        if (!result.gate.passed) {
+          for (const stage of result.gate.stages.filter((s) => !s.passed)) {
+            for (const f of stage.findings)
+              output.error(`[gate:${stage.name}] ${f.file}:${f.line}:${f.column} ${f.message} (${f.code})`);
+          }
+          const first = result.gate.stages.find((s) => !s.passed)?.findings[0];
+          void vscode.window
+            .showErrorMessage(
+              `Opsmith did not write anything: the result failed the ${result.gate.stages
+                .filter((s) => !s.passed)
+                .map((s) => s.name)
+                .join(', ')} check${first ? ` (${first.file}:${first.line} ${first.message})` : ''}.`,
+              'Show Details',
+            )
+            .then((choice) => choice && output.show(true));
+          return;
+        }
+        batch++;
+        await showPreview(provider, result.files, String(batch));
+        const notUnderstood = result.notUnderstood.length
+          ? ` Not understood: ${result.notUnderstood.join('; ')}.`
+          : '';
+        const choice = await vscode.window.showInformationMessage(
+          `Opsmith proposes ${result.files.length} file(s) with ${result.resources.length} resources; every check passed.${notUnderstood} Review the diffs, then accept or discard.`,
+          'Accept',
+          'Discard',
+        );
+        await closePreviewTabs();
+        if (choice !== 'Accept') {
+          output.info('Generation discarded; nothing was written.');
+          return;
+        }
+        const applied = await applyGenerated(result.files);
+        if (!applied.applied) {
+          void vscode.window.showErrorMessage(`Opsmith did not write anything: ${applied.reason}`);
+          return;
+        }
+        output.info(`Wrote ${result.files.map((f) => f.path).join(', ')}`);
+        for (const file of result.files)
+          await vscode.window.showTextDocument(vscode.Uri.parse(file.uri), { preview: false });
+      },
+    ),
+  );
+}
+
+/** Closes only the preview diffs, never the user's own editors. */
+async function closePreviewTabs(): Promise<void> {
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter(
+      (tab) =>
+        tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'opsmith-preview',
+    );
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}

@@ -1,0 +1,62 @@
+export interface GenerateArgs {
+  command: 'generate';
+  request: string;
+  out?: string;
+  region?: string;
+  env?: 'prod' | 'staging' | 'dev';
+  json: boolean;
+  force: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  opsmith generate "<request>" [--out DIR] [--region R] [--env prod|staging|dev] [--json] [--force]
+
+  Turns a request in plain words into Terraform, validated by the gate (parse, references, provider schema,
+  formatting, security policies). Without --out the files are printed; with --out they are written to DIR
+  (existing files are reused as context and never overwritten without --force). Exits 1 when the gate fails.`;
+
+export function parseArgs(argv: string[]): GenerateArgs {
+  const [command, ...rest] = argv;
+  if (command !== 'generate')
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const args: GenerateArgs = { command, request: '', json: false, force: false };
+  const words: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const next = rest[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    switch (arg) {
+      case '--out':
+        args.out = value();
+        break;
+      case '--region':
+        args.region = value();
+        break;
+      case '--env': {
+        const env = value();
+        if (env !== 'prod' && env !== 'staging' && env !== 'dev')
+          throw new UsageError(`--env must be prod, staging or dev, not "${env}"`);
+        args.env = env;
+        break;
+      }
+      case '--json':
+        args.json = true;
+        break;
+      case '--force':
+        args.force = true;
+        break;
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+        words.push(arg);
+    }
+  }
+  args.request = words.join(' ').trim();
+  if (!args.request)
+    throw new UsageError('missing the request, e.g. opsmith generate "Postgres database for production"');
+  return args;
+}
