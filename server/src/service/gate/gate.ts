@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { formatHcl, FormatError } from '../format/formatter';
 import { getLanguageService, type LanguageService } from '../languageService';
 import { evaluatePolicies, type PolicyFinding, type Profile } from '../policies';
+import { inlineSkips } from '../policies/inlineSkips';
 import type { SchemaProvider } from '../schemaView/schemaProvider';
 import type { WasmLocation } from '../syntax/parser';
 import type { TfDocument } from '../workspace/document';
@@ -39,6 +40,8 @@ export interface GateResult {
   stages: GateStage[];
   /** The policy findings in full (ranges, checkov ids, quick fixes), for callers that show or fix them. */
   policyFindings: (PolicyFinding & { file: string })[];
+  /** Policy findings waived by an inline `# checkov:skip=ID: reason` in the resource, with that reason. */
+  skipped: { file: string; address: string; checkov: string; checkId: string; reason: string }[];
   durationMs: number;
 }
 
@@ -137,6 +140,7 @@ export async function createGate(deps: GateDeps): Promise<Gate> {
     const stages = new Map<GateStageName, GateFinding[]>(STAGES.map((s) => [s, []]));
     const add = (stage: GateStageName, f: GateFinding) => stages.get(stage)!.push(f);
     let policyFindings: (PolicyFinding & { file: string })[] = [];
+    const skipped: GateResult['skipped'] = [];
     try {
       const docs: TfDocument[] = [];
       for (const [uri, f] of [...context, ...generated]) {
@@ -225,11 +229,24 @@ export async function createGate(deps: GateDeps): Promise<Gate> {
       }
       const profile = options.profile ?? deps.profile ?? 'prod';
       for (const list of dirs.values()) {
+        const skipsByUri = new Map(list.map((d) => [d.uri, inlineSkips(d)]));
         for (const finding of evaluatePolicies(
           list.map((d) => ({ uri: d.uri, model: d.model })),
           { profile, reportFor },
         )) {
           const file = generated.get(finding.uri)!.path;
+          const reason =
+            finding.checkov && skipsByUri.get(finding.uri)?.get(finding.address)?.get(finding.checkov);
+          if (reason) {
+            skipped.push({
+              file,
+              address: finding.address,
+              checkov: finding.checkov!,
+              checkId: finding.checkId,
+              reason,
+            });
+            continue;
+          }
           policyFindings.push({ ...finding, file });
           add('policies', {
             file,
@@ -259,6 +276,7 @@ export async function createGate(deps: GateDeps): Promise<Gate> {
       passed: result.every((s) => s.passed),
       stages: result,
       policyFindings,
+      skipped,
       durationMs: performance.now() - started,
     };
   }
