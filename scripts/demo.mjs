@@ -18,7 +18,11 @@ run('node', ['scripts/package.mjs']);
 const paths = e2ePaths();
 const profile = path.join(paths.cache, 'demo-profile');
 const env = { ...process.env };
-for (const [name, dir] of Object.entries({ XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_CACHE_HOME: 'cache' })) {
+for (const [name, dir] of Object.entries({
+  XDG_CONFIG_HOME: 'config',
+  XDG_DATA_HOME: 'data',
+  XDG_CACHE_HOME: 'cache',
+})) {
   env[name] = path.join(profile, 'xdg', dir);
 }
 const userData = path.join(profile, 'user-data');
@@ -26,7 +30,11 @@ const extensions = path.join(profile, 'extensions');
 mkdirSync(path.join(userData, 'User'), { recursive: true });
 writeFileSync(
   path.join(userData, 'User', 'settings.json'),
-  JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' }, null, 2),
+  JSON.stringify(
+    { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' },
+    null,
+    2,
+  ),
 );
 const base = [paths.codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensions];
 run(paths.node, [...base, '--install-extension', path.join(root, 'out', 'opsmith.vsix'), '--force'], { env });
@@ -34,10 +42,21 @@ run(paths.node, [...base, '--install-extension', path.join(root, 'out', 'opsmith
 const workspace = path.join(root, 'examples', 'web-service');
 const server = spawn(
   paths.node,
-  [...base, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', workspace],
+  [
+    ...base,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    workspace,
+  ],
   { env, stdio: ['ignore', 'ignore', 'inherit'] },
 );
-console.log(`\nOpsmith demo: open http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}\n(Ctrl+C to stop)`);
+console.log(
+  `\nOpsmith demo: open http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}\n(Ctrl+C to stop)`,
+);
 const stop = () => {
   server.kill();
   process.exit(0);

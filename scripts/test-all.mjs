@@ -10,7 +10,11 @@ const stages = [
   ['format check', 'npx', ['prettier', '--check', '.']],
   ['build', 'node', ['scripts/build.mjs']],
   ['unit tests', 'npx', ['mocha']],
-  ['protocol tests', 'npx', ['mocha', '--no-config', '-r', 'tsx/cjs', '--timeout', '60000', 'test/protocol/**/*.test.ts']],
+  [
+    'protocol tests',
+    'npx',
+    ['mocha', '--no-config', '-r', 'tsx/cjs', '--timeout', '60000', 'test/protocol/**/*.test.ts'],
+  ],
   ...(skipE2e ? [] : [['end-to-end tests (real VS Code)', 'node', ['scripts/test-e2e.mjs']]]),
 ];
 
@@ -47,7 +51,9 @@ for (const [name, command, args] of stages) {
   const c = counts(output);
   passed += c.passed;
   failed += c.failed;
-  timings.push(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s${c.passed + c.failed ? ` (${c.passed} passed, ${c.failed} failed)` : ''}`);
+  timings.push(
+    `${name}: ${((Date.now() - started) / 1000).toFixed(1)} s${c.passed + c.failed ? ` (${c.passed} passed, ${c.failed} failed)` : ''}`,
+  );
   if (code !== 0) {
     console.error(`\n${name} failed (exit ${code}).`);
     console.log(timings.join('\n'));
