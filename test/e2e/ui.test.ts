@@ -175,14 +175,16 @@ describe('Opsmith in the VS Code workbench (UI)', function () {
       'nothing is written before Accept',
     );
     await h.screenshot(page, 'ui-generate-preview');
-    // Once the diffs have the focus, the question waits in the notification center rather than a toast.
-    await page.locator('[id="status.notifications"]').first().click();
-    const question = page
-      .locator('.notifications-center .notification-list-item')
-      .filter({ hasText: 'Opsmith proposes' })
+    // Accept with the check mark on the preview diff's title bar (the notification offers the same choice).
+    const accept = page
+      .locator('.editor-actions .action-label[aria-label^="Accept Generated Files"]')
       .first();
-    await question.waitFor({ state: 'visible', timeout: 30_000 });
-    await question.getByRole('button', { name: 'Accept' }).click();
+    await accept.waitFor({ state: 'visible' });
+    await waitUntil(
+      'the Accept action enabled',
+      async () => !(await accept.getAttribute('class'))?.includes('disabled'),
+    );
+    await accept.click();
     const added = await waitUntil('generated files on disk', () => {
       // Files are created first and saved with their content right after: wait for both.
       const now = readdirSync(ws).filter((f) => !before.has(f));

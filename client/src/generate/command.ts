@@ -56,6 +56,11 @@ export function registerGenerateCommand(
     vscode.workspace.registerTextDocumentContentProvider('opsmith-preview', provider),
   );
   let batch = 0;
+  let pending: ((answer: 'Accept' | 'Discard') => void) | undefined;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('opsmith.acceptGeneration', () => pending?.('Accept')),
+    vscode.commands.registerCommand('opsmith.discardGeneration', () => pending?.('Discard')),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'opsmith.generate',
@@ -108,17 +113,29 @@ export function registerGenerateCommand(
           return;
         }
         batch++;
+        // The answer comes from the notification or from the Accept/Discard buttons on the preview diffs,
+        // which work as soon as the first diff shows.
+        let answer!: (value: 'Accept' | 'Discard' | undefined) => void;
+        const choice = new Promise<'Accept' | 'Discard' | undefined>((resolve) => (answer = resolve));
+        pending?.('Discard');
+        pending = answer;
+        await vscode.commands.executeCommand('setContext', 'opsmith.generationPending', true);
         await showPreview(provider, result.files, String(batch));
         const notUnderstood = result.notUnderstood.length
           ? ` Not understood: ${result.notUnderstood.join('; ')}.`
           : '';
-        const choice = await vscode.window.showInformationMessage(
-          `Opsmith proposes ${result.files.length} file(s) with ${result.resources.length} resources; every check passed.${notUnderstood} Review the diffs, then accept or discard.`,
-          'Accept',
-          'Discard',
-        );
+        void vscode.window
+          .showInformationMessage(
+            `Opsmith proposes ${result.files.length} file(s) with ${result.resources.length} resources; every check passed.${notUnderstood} Review the diffs, then accept or discard.`,
+            'Accept',
+            'Discard',
+          )
+          .then((value) => answer(value as 'Accept' | 'Discard' | undefined));
+        const decision = await choice;
+        pending = undefined;
+        void vscode.commands.executeCommand('setContext', 'opsmith.generationPending', false);
         await closePreviewTabs();
-        if (choice !== 'Accept') {
+        if (decision !== 'Accept') {
           output.info('Generation discarded; nothing was written.');
           return;
         }
