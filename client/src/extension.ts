@@ -64,7 +64,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
   context.subscriptions.push(
     client.onDidChangeState((event) => {
       if (event.newState === State.Running && status.state !== 'restarted') status.set('indexing');
-      if (event.newState === State.Stopped && status.state !== 'stopped') status.set('stopped');
+      // After a crash the error handler has already said whether a restart follows ('restarted') or not ('stopped').
+      if (event.newState === State.Stopped && status.state !== 'stopped' && status.state !== 'restarted') {
+        status.set('stopped');
+      }
     }),
   );
   context.subscriptions.push(

@@ -5,24 +5,33 @@ import { EXAMPLE_REQUESTS } from './examples';
 import { applyGenerated, PreviewContentProvider, showPreview } from './preview';
 
 /** Asks for the request: examples to pick from, or anything typed into the box. */
+const MULTI_LINE = '$(edit) Write a longer, multi-line request…';
+const REQUEST_HEADER =
+  '# Describe the infrastructure you need, over as many lines as you like.\n' +
+  '# Lines starting with # are ignored. Click "Generate" in the notification when done.\n';
+
+/** Asks for the request: examples to pick from, anything typed into the box, or a multi-line editor. */
 async function askForRequest(): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick();
   pick.title = 'Opsmith: describe the infrastructure you need';
   pick.placeholder = 'e.g. Production web service, Postgres backend, standard monitoring';
-  pick.items = EXAMPLE_REQUESTS.map((label) => ({ label, description: 'example' }));
+  const fixedItems = () => [
+    { label: MULTI_LINE, alwaysShow: true },
+    ...EXAMPLE_REQUESTS.map((label) => ({ label, description: 'example' })),
+  ];
+  pick.items = fixedItems();
   pick.matchOnDescription = false;
   pick.ignoreFocusOut = true;
-  return new Promise((resolve) => {
+  const chosen = await new Promise<string | undefined>((resolve) => {
     pick.onDidChangeValue((value) => {
       // What the user types is itself a request: offer it first, above the examples.
       pick.items = [
         ...(value.trim() ? [{ label: value, description: 'your request', alwaysShow: true }] : []),
-        ...EXAMPLE_REQUESTS.map((label) => ({ label, description: 'example' })),
+        ...fixedItems(),
       ];
     });
     pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0]?.label ?? pick.value;
-      resolve(chosen.trim() || undefined);
+      resolve((pick.selectedItems[0]?.label ?? pick.value).trim() || undefined);
       pick.hide();
     });
     pick.onDidHide(() => {
@@ -31,6 +40,29 @@ async function askForRequest(): Promise<string | undefined> {
     });
     pick.show();
   });
+  return chosen === MULTI_LINE ? askInEditor() : chosen;
+}
+
+/** A scratch editor for requests that need several lines; the request is its text without the # lines. */
+async function askInEditor(): Promise<string | undefined> {
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'markdown',
+    content: `${REQUEST_HEADER}\n`,
+  });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  const choice = await vscode.window.showInformationMessage(
+    'Write the request in the new editor, then generate.',
+    'Generate',
+    'Cancel',
+  );
+  if (choice !== 'Generate') return undefined;
+  const text = doc
+    .getText()
+    .split(/\r?\n/)
+    .filter((line) => !line.trimStart().startsWith('#'))
+    .join('\n')
+    .trim();
+  return text || undefined;
 }
 
 async function targetFolder(resource: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {

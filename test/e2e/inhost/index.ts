@@ -21,6 +21,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'opsmith-inhost', mocha);
   require('./extension.test');
   require('./language.test');
+  require('./serverCrash.test'); // last: it kills the server on purpose
 
   return new Promise((resolve, reject) => {
     try {
