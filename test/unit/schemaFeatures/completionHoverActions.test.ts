@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import { applyEdits } from '../helpers/edits';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { sliceSchemas } from '../helpers/schemas';
 import { positionOf, serviceWith, uri } from '../helpers/service';
 
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) =>
-    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits]
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
+const apply = applyEdits;
 
 async function fixes(text: string, extra: Record<string, string> = {}) {
   const service = await serviceWith({ 'main.tf': text, ...extra }, { schemas: sliceSchemas });

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { applyEdits } from '../helpers/edits';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { positionOf, serviceWith, uri } from '../helpers/service';
 
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) =>
-    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits]
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
+const apply = applyEdits;
 
 function applyAll(files: Record<string, string>, edit: WorkspaceEdit | null): Record<string, string> {
   const out = { ...files };

@@ -82,16 +82,9 @@ export function providerVersionDiagnostics(doc: TfDocument, shipped: readonly Pr
     }
     return out;
   }
-  for (const terraform of doc.model.blocks.filter((b) => b.type === 'terraform')) {
-    for (const required of terraform.blocks.filter((b: Block) => b.type === 'required_providers')) {
-      for (const entry of required.attributes) {
-        const source = /source\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1] ?? `hashicorp/${entry.name}`;
-        const constraint = /version\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1];
-        const provider = bySource.get(source.replace(/^registry\.terraform\.io\//, ''));
-        if (!provider || !constraint || satisfies(provider.version, constraint)) continue;
-        note(entry, provider, `"${constraint}"`, 'This module requires version');
-      }
-    }
+  for (const { entry, provider, constraint } of pinnedShippedProviders(doc, shipped)) {
+    if (!satisfies(provider.version, constraint))
+      note(entry, provider, `"${constraint}"`, 'This module requires version');
   }
   return out;
 }
@@ -102,25 +95,10 @@ export function providersNewerThanShipped(
   shipped: readonly ProviderInfo[],
 ): Set<string> {
   const out = new Set<string>();
-  const bySource = new Map(shipped.map((p) => [p.source, p]));
   for (const doc of docs) {
-    if (doc.languageId !== 'terraform') continue;
-    for (const terraform of doc.model.blocks.filter((b) => b.type === 'terraform')) {
-      for (const required of terraform.blocks.filter((b: Block) => b.type === 'required_providers')) {
-        for (const entry of required.attributes) {
-          const source = /source\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1] ?? `hashicorp/${entry.name}`;
-          const constraint = /version\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1];
-          const provider = bySource.get(source.replace(/^registry\.terraform\.io\//, ''));
-          if (
-            provider &&
-            constraint &&
-            !satisfies(provider.version, constraint) &&
-            requiresNewer(provider.version, constraint)
-          ) {
-            out.add(provider.name);
-          }
-        }
-      }
+    for (const { provider, constraint } of pinnedShippedProviders(doc, shipped)) {
+      if (!satisfies(provider.version, constraint) && requiresNewer(provider.version, constraint))
+        out.add(provider.name);
     }
   }
   return out;
@@ -135,4 +113,25 @@ function requiresNewer(version: string, constraint: string): boolean {
     const bound = m && parseVersion(m[2]);
     return !!bound && compare(bound, v) > 0;
   });
+}
+
+/** `required_providers` entries with a version constraint for a provider whose schema ships. */
+function pinnedShippedProviders(
+  doc: TfDocument,
+  shipped: readonly ProviderInfo[],
+): { entry: Attribute; provider: ProviderInfo; constraint: string }[] {
+  if (doc.languageId !== 'terraform') return [];
+  const bySource = new Map(shipped.map((p) => [p.source, p]));
+  const out: { entry: Attribute; provider: ProviderInfo; constraint: string }[] = [];
+  for (const terraform of doc.model.blocks.filter((b) => b.type === 'terraform')) {
+    for (const required of terraform.blocks.filter((b: Block) => b.type === 'required_providers')) {
+      for (const entry of required.attributes) {
+        const source = /source\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1] ?? `hashicorp/${entry.name}`;
+        const constraint = /version\s*=\s*"([^"]+)"/.exec(entry.valueText)?.[1];
+        const provider = bySource.get(source.replace(/^registry\.terraform\.io\//, ''));
+        if (provider && constraint) out.push({ entry, provider, constraint });
+      }
+    }
+  }
+  return out;
 }
