@@ -10,6 +10,7 @@ import {
 import { RestartOnceErrorHandler } from './serverLifecycle';
 import { ServerStatus } from './statusBar';
 import { registerGenerateCommand } from './generate/command';
+import { registerRevertDrift } from './drift/revert';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -85,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
     indexed();
   });
   registerGenerateCommand(context, () => client, output);
+  registerRevertDrift(context);
   await client.start();
 
   return { serverState: () => status.state, whenIndexed: () => indexedPromise };
