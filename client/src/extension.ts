@@ -53,7 +53,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
     ],
     synchronize: {
       configurationSection: 'opsmith',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,.terraform.lock.hcl}'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,.terraform.lock.hcl}'),
+        // Drift: a new cloud scan or a changed Terraform state.
+        vscode.workspace.createFileSystemWatcher(
+          '**/{terraform.tfstate,.opsmith/state.json,.opsmith/snapshots/latest.json}',
+        ),
+      ],
     },
     outputChannel: output,
     errorHandler,

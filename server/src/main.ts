@@ -14,6 +14,7 @@ import { DirectorySchemaSource } from './service/schema/schemaSource';
 import { createSchemaProvider } from './service/schemaView/fromSource';
 import { createGate, type Gate } from './service/gate/gate';
 import { offlineEngine } from './service/generation/offlineEngine';
+import { WorkspaceDriftSource } from './workspaceDriftSource';
 import { SettingsStore } from './settingsStore';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
@@ -44,7 +45,10 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const schemaProvider = createSchemaProvider(
     new DirectorySchemaSource(path.join(__dirname, 'schemas'), logger),
   );
+  const drift = new WorkspaceDriftSource(() => workspaceFolders, logger);
+  await drift.reloadSnapshot();
   const service = await getLanguageService({
+    drift,
     wasm,
     fs: nodeFileSystem,
     logger,
@@ -58,7 +62,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     gate: () => (gate ??= createGate({ wasm, schemas: schemaProvider, logger })),
     engine: offlineEngine,
   };
-  registerHandlers({ connection, service, settings, diagnostics, generation });
+  registerHandlers({ connection, service, settings, diagnostics, generation, drift });
 
   connection.onInitialized(async () => {
     await settings.refresh(supportsConfiguration);

@@ -1,8 +1,11 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { defaultSettings, type ServiceSettings } from './service/settings';
 
+const SEVERITIES = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+
 interface ClientSettings {
   diagnostics?: { unusedDeclarations?: boolean };
+  drift?: { severity?: keyof typeof SEVERITIES };
   index?: { maxFileSizeMB?: number };
 }
 
@@ -25,6 +28,7 @@ export class SettingsStore {
       this.current = {
         unusedDeclarations: raw?.diagnostics?.unusedDeclarations ?? defaultSettings.unusedDeclarations,
         maxFileSizeBytes: (raw?.index?.maxFileSizeMB ?? defaultSettings.maxFileSizeBytes / 1048576) * 1048576,
+        driftSeverity: SEVERITIES[raw?.drift?.severity ?? 'warning'] ?? defaultSettings.driftSeverity,
       };
     } catch (error) {
       this.connection.console.warn(`Could not read settings: ${(error as Error).message}`);

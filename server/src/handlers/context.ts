@@ -3,6 +3,7 @@ import type { LanguageService } from '../service/languageService';
 import type { SettingsStore } from '../settingsStore';
 import type { DiagnosticsPublisher } from '../diagnosticsPublisher';
 import type { Gate } from '../service/gate/gate';
+import type { WorkspaceDriftSource } from '../workspaceDriftSource';
 import type { GenerationEngine } from '../service/generation/generateStack';
 
 /** What every handler may use. Handlers hold no state of their own. */
@@ -13,4 +14,5 @@ export interface HandlerContext {
   diagnostics: DiagnosticsPublisher;
   /** Created on first use: the gate loads its own parser and schemas. */
   generation: { gate: () => Promise<Gate>; engine: GenerationEngine };
+  drift: WorkspaceDriftSource;
 }

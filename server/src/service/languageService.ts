@@ -18,6 +18,10 @@ import { REFERENCE_QUERY } from './model/extractReferences';
 import { HclParser, type WasmLocation } from './syntax/parser';
 import { neverCancelled, type CancellationToken } from './features/cancellation';
 import { codeActions } from './features/codeActions';
+import { driftCodeActions } from './drift/codeActions';
+import { driftDiagnostics } from './drift/diagnostics';
+import { noDrift, type DriftSource } from './drift/driftSource';
+import { directoryOf } from './workspace/uris';
 import { completion } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
 import { providersNewerThanShipped, providerVersionDiagnostics } from './features/providerVersions';
@@ -44,6 +48,8 @@ export interface LanguageServiceDeps {
   settings?: () => ServiceSettings;
   /** Provider schemas for schema-aware features; without it those features stay silent. */
   schemas?: SchemaProvider;
+  /** The latest cloud scan and Terraform state; without them there is no drift to show. */
+  drift?: DriftSource;
 }
 
 export type { TextChange, TfDocument };
@@ -112,6 +118,17 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
       (error: Error) => logger.error(`Loading provider schemas failed: ${error.message}`),
     );
   });
+  const drift = deps.drift ?? noDrift;
+  const driftFor = (doc: TfDocument): Diagnostic[] => {
+    const snapshot = drift.snapshot();
+    if (!snapshot || doc.languageId !== 'terraform') return [];
+    const dir = directoryOf(doc.uri);
+    return driftDiagnostics(doc, index.module(dir), snapshot, drift.state(dir), {
+      severity: settings().driftSeverity,
+      now: Date.now(),
+      schemas: schemas.view(),
+    });
+  };
   const withDoc = <T>(uri: string, fallback: T, run: (doc: TfDocument) => T): T => {
     const doc = index.get(uri);
     return doc ? run(doc) : fallback;
@@ -138,6 +155,7 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
           providersNewerThanShipped(index.moduleOf(uri).documents, schemas.shipped()),
         ),
         ...providerVersionDiagnostics(doc, schemas.shipped()),
+        ...driftFor(doc),
       ]),
     definition: (uri, position) => withDoc(uri, [], (doc) => definition(index, doc, position)),
     references: (uri, position, includeDeclaration) =>
@@ -155,7 +173,10 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
     completion: (uri, position) =>
       withDoc(uri, [], (doc) => completion(index, doc, position, schemas.view())),
     codeActions: (uri, _range, diagnostics) =>
-      withDoc(uri, [], (doc) => codeActions(doc, index.moduleOf(uri), diagnostics, schemas.view())),
+      withDoc(uri, [], (doc) => [
+        ...codeActions(doc, index.moduleOf(uri), diagnostics, schemas.view()),
+        ...driftCodeActions(doc, diagnostics),
+      ]),
     format: (uri) => withDoc(uri, [], (doc) => formatDocument(doc)),
   };
 }

@@ -14,7 +14,7 @@ async function indexed(files: Record<string, string | Uint8Array>, maxFileSizeBy
     wasm: wasmFromNodeModules(),
     fs,
     logger,
-    settings: () => ({ unusedDeclarations: true, maxFileSizeBytes }),
+    settings: () => ({ unusedDeclarations: true, maxFileSizeBytes, driftSeverity: 2 }),
   });
   const count = await service.indexFolder(ROOT);
   return { service, fs, logs, count };
