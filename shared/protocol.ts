@@ -46,3 +46,21 @@ export interface GenerateResult {
   notUnderstood: string[];
   gate: GateSummary;
 }
+
+/** Client → server: scan the cloud, write `.opsmith/snapshots/latest.json`, refresh drift. */
+export const ScanRequestMethod = 'opsmith/scan';
+export interface ScanParams {
+  /** The workspace folder the snapshot belongs to. */
+  folderUri: string;
+  regions: string[];
+  profile?: string;
+  endpoint?: string;
+}
+export interface ScanResult {
+  snapshotPath: string;
+  resources: number;
+  /** Types whose listing failed: unknown, never treated as deleted. */
+  failed: { type: string; region: string; error: string }[];
+  account?: string;
+  durationMs: number;
+}

@@ -11,6 +11,7 @@ import { RestartOnceErrorHandler } from './serverLifecycle';
 import { ServerStatus } from './statusBar';
 import { registerGenerateCommand } from './generate/command';
 import { registerRevertDrift } from './drift/revert';
+import { registerScanCommand } from './drift/scan';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -93,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
   });
   registerGenerateCommand(context, () => client, output);
   registerRevertDrift(context);
+  registerScanCommand(context, () => client, output);
   await client.start();
 
   return { serverState: () => status.state, whenIndexed: () => indexedPromise };

@@ -8,6 +8,15 @@ export interface GenerateArgs {
   force: boolean;
 }
 
+export interface CloudArgs {
+  command: 'discover' | 'drift';
+  dir: string;
+  regions: string[];
+  profile?: string;
+  endpoint?: string;
+  json: boolean;
+}
+
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
@@ -15,7 +24,37 @@ export const USAGE = `Usage:
 
   Turns a request in plain words into Terraform, validated by the gate (parse, references, provider schema,
   formatting, security policies). Without --out the files are printed; with --out they are written to DIR
-  (existing files are reused as context and never overwritten without --force). Exits 1 when the gate fails.`;
+  (existing files are reused as context and never overwritten without --force). Exits 1 when the gate fails.
+
+  opsmith discover [DIR] [--region R]… [--profile P] [--endpoint URL] [--json]
+  Scans AWS with the SDK's default credential chain and writes DIR/.opsmith/snapshots/latest.json (the previous
+  scan is kept). Types that could not be listed are reported and treated as unknown, never as deleted.
+
+  opsmith drift [DIR] [--json]
+  Compares the code in DIR (and its terraform.tfstate) with the latest scan. Exits 2 when drift is found.`;
+
+export function parseCloudArgs(argv: string[]): CloudArgs {
+  const [command, ...rest] = argv;
+  if (command !== 'discover' && command !== 'drift') throw new UsageError(`unknown command "${command}"`);
+  const args: CloudArgs = { command, dir: '.', regions: [], json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const next = rest[++i];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--region') args.regions.push(value());
+    else if (arg === '--profile') args.profile = value();
+    else if (arg === '--endpoint') args.endpoint = value();
+    else if (arg === '--json') args.json = true;
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else args.dir = arg;
+  }
+  if (args.regions.length === 0)
+    args.regions.push(process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1');
+  return args;
+}
 
 export function parseArgs(argv: string[]): GenerateArgs {
   const [command, ...rest] = argv;

@@ -8,10 +8,30 @@ import { DirectorySchemaSource } from '../service/schema/schemaSource';
 import { createSchemaProvider } from '../service/schemaView/fromSource';
 import { generateStack } from '../service/generation/generateStack';
 import { offlineEngine } from '../service/generation/offlineEngine';
-import { parseArgs, USAGE, UsageError } from './args';
+import { parseArgs, parseCloudArgs, USAGE, UsageError } from './args';
+import { discover, drift } from './cloud';
 import { formatReport } from './report';
 
 async function main(argv: string[]): Promise<number> {
+  const wasm = {
+    runtimeWasm: path.join(__dirname, 'tree-sitter.wasm'),
+    grammarWasm: path.join(__dirname, 'tree-sitter-terraform.wasm'),
+  };
+  if (argv[0] === 'discover' || argv[0] === 'drift') {
+    try {
+      const cloudArgs = parseCloudArgs(argv);
+      return cloudArgs.command === 'discover'
+        ? await discover(cloudArgs)
+        : await drift(cloudArgs, wasm, path.join(__dirname, 'schemas'));
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`opsmith: ${error.message}\n\n${USAGE}\n`);
+        return 2;
+      }
+      process.stderr.write(`opsmith: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
   let args;
   try {
     args = parseArgs(argv);
@@ -22,10 +42,6 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const wasm = {
-    runtimeWasm: path.join(__dirname, 'tree-sitter.wasm'),
-    grammarWasm: path.join(__dirname, 'tree-sitter-terraform.wasm'),
-  };
   const schemas = createSchemaProvider(new DirectorySchemaSource(path.join(__dirname, 'schemas')));
   const folder = path.resolve(args.out ?? process.cwd());
   const folderUri = pathToFileURL(folder).href;

@@ -3,6 +3,7 @@ import { registerCodeAction } from './codeAction';
 import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import { registerGenerate } from './generate';
+import { registerScan } from './scan';
 import { registerDocumentHighlight } from './documentHighlight';
 import { registerDocumentSymbol } from './documentSymbol';
 import { registerFoldingRange } from './foldingRange';
@@ -31,4 +32,5 @@ export function registerHandlers(context: HandlerContext): void {
   registerCompletion(context);
   registerCodeAction(context);
   registerGenerate(context);
+  registerScan(context);
 }

@@ -1,0 +1,1 @@
+export { importUnmanaged, sanitizeName, type ImportOptions, type ImportResult } from './importer';
