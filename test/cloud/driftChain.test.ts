@@ -24,7 +24,7 @@ describe('discover and drift against moto, through the CLI', function () {
   this.timeout(120000);
   let moto: Moto | undefined;
   let dir: string;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
