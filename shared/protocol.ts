@@ -64,3 +64,9 @@ export interface ScanResult {
   account?: string;
   durationMs: number;
 }
+
+/** Client → server: code (resource + import blocks) for the scan's unmanaged resources; answered like generate. */
+export const ImportUnmanagedMethod = 'opsmith/importUnmanaged';
+export interface ImportUnmanagedParams {
+  folderUri: string;
+}

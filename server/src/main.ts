@@ -62,7 +62,15 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     gate: () => (gate ??= createGate({ wasm, schemas: schemaProvider, logger })),
     engine: offlineEngine,
   };
-  registerHandlers({ connection, service, settings, diagnostics, generation, drift });
+  registerHandlers({
+    connection,
+    service,
+    settings,
+    diagnostics,
+    generation,
+    drift,
+    schemas: schemaProvider,
+  });
 
   connection.onInitialized(async () => {
     await settings.refresh(supportsConfiguration);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { ImportUnmanagedMethod, type GenerateResult } from '../../shared/protocol';
 import { LspClient, rangeOf } from './client';
 
 const MAIN =
@@ -27,13 +29,23 @@ const snapshot = (instanceType: string) =>
     version: 1,
     takenAt: new Date(Date.now() - 5 * 60_000).toISOString(),
     regions: ['us-east-1'],
-    types: [{ type: 'aws_instance', region: 'us-east-1', state: 'ok', count: 1, durationMs: 1 }],
+    types: [
+      { type: 'aws_instance', region: 'us-east-1', state: 'ok', count: 1, durationMs: 1 },
+      { type: 'aws_sqs_queue', region: 'us-east-1', state: 'ok', count: 1, durationMs: 1 },
+    ],
     resources: [
       {
         type: 'aws_instance',
         id: 'i-1',
         region: 'us-east-1',
         attributes: { ami: 'ami-123', instance_type: instanceType },
+      },
+      {
+        type: 'aws_sqs_queue',
+        id: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs',
+        region: 'us-east-1',
+        name: 'jobs',
+        attributes: { name: 'jobs', visibility_timeout_seconds: 45, tags: { Team: 'data' } },
       },
     ],
   });
@@ -84,5 +96,22 @@ describe('protocol: drift from the latest scan', function () {
     const revert = actions.find((a) => /Revert/.test(a.title))!;
     assert.equal(revert.command?.command, 'opsmith.revertDrift');
     assert.equal(revert.edit, undefined, 'revert never edits the code');
+  });
+
+  it('proposes resource and import blocks for unmanaged resources, checked by the gate, without writing', async () => {
+    const result = (await client.requestRaw(ImportUnmanagedMethod, {
+      folderUri: client.rootUri,
+    })) as GenerateResult;
+    assert.equal(result.gate.passed, true, JSON.stringify(result.gate.stages));
+    assert.deepEqual(result.resources, ['aws_sqs_queue.jobs']);
+    const text = result.files.map((f) => f.content).join('\n');
+    assert.match(
+      text,
+      /import \{\n {2}to = aws_sqs_queue\.jobs\n {2}id = "https:\/\/sqs\.us-east-1\.amazonaws\.com\/123456789012\/jobs"\n\}/,
+    );
+    assert.match(text, /resource "aws_sqs_queue" "jobs" \{/);
+    assert.match(text, /visibility_timeout_seconds = 45/);
+    assert.ok(!/aws_instance/.test(text), 'the managed instance is not imported again');
+    assert.ok(result.files.every((f) => !existsSync(client.path(f.path))));
   });
 });

@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GenerateRequestMethod, type GenerateParams, type GenerateResult } from '../../../shared/protocol';
+import {
+  GenerateRequestMethod,
+  ImportUnmanagedMethod,
+  type GenerateParams,
+  type GenerateResult,
+  type ImportUnmanagedParams,
+} from '../../../shared/protocol';
 import { EXAMPLE_REQUESTS } from './examples';
 import { applyGenerated, PreviewContentProvider, showPreview } from './preview';
 
@@ -93,6 +99,76 @@ export function registerGenerateCommand(
     vscode.commands.registerCommand('opsmith.acceptGeneration', () => pending?.('Accept')),
     vscode.commands.registerCommand('opsmith.discardGeneration', () => pending?.('Discard')),
   );
+  /** Gate verdict, then diffs and Accept/Discard: the one path every proposal (generation, import) takes. */
+  const review = async (result: GenerateResult): Promise<void> => {
+    if (!result.gate.passed) {
+      for (const stage of result.gate.stages.filter((s) => !s.passed)) {
+        for (const f of stage.findings)
+          output.error(`[gate:${stage.name}] ${f.file}:${f.line}:${f.column} ${f.message} (${f.code})`);
+      }
+      const first = result.gate.stages.find((s) => !s.passed)?.findings[0];
+      void vscode.window
+        .showErrorMessage(
+          `Opsmith did not write anything: the result failed the ${result.gate.stages
+            .filter((s) => !s.passed)
+            .map((s) => s.name)
+            .join(', ')} check${first ? ` (${first.file}:${first.line} ${first.message})` : ''}.`,
+          'Show Details',
+        )
+        .then((choice) => choice && output.show(true));
+      return;
+    }
+    batch++;
+    // The answer comes from the notification or from the Accept/Discard buttons on the preview diffs,
+    // which work as soon as the first diff shows.
+    let answer!: (value: 'Accept' | 'Discard' | undefined) => void;
+    const choice = new Promise<'Accept' | 'Discard' | undefined>((resolve) => (answer = resolve));
+    pending?.('Discard');
+    pending = answer;
+    await vscode.commands.executeCommand('setContext', 'opsmith.generationPending', true);
+    await showPreview(provider, result.files, String(batch));
+    const notUnderstood = result.notUnderstood.length
+      ? ` Not understood: ${result.notUnderstood.join('; ')}.`
+      : '';
+    void vscode.window
+      .showInformationMessage(
+        `Opsmith proposes ${result.files.length} file(s) with ${result.resources.length} resources; every check passed.${notUnderstood} Review the diffs, then accept or discard.`,
+        'Accept',
+        'Discard',
+      )
+      .then((value) => answer(value as 'Accept' | 'Discard' | undefined));
+    const decision = await choice;
+    pending = undefined;
+    void vscode.commands.executeCommand('setContext', 'opsmith.generationPending', false);
+    await closePreviewTabs();
+    if (decision !== 'Accept') {
+      output.info('Discarded; nothing was written.');
+      return;
+    }
+    const applied = await applyGenerated(result.files);
+    if (!applied.applied) {
+      void vscode.window.showErrorMessage(`Opsmith did not write anything: ${applied.reason}`);
+      return;
+    }
+    output.info(`Wrote ${result.files.map((f) => f.path).join(', ')}`);
+    for (const file of result.files)
+      await vscode.window.showTextDocument(vscode.Uri.parse(file.uri), { preview: false });
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('opsmith.importUnmanaged', async () => {
+      const languageClient = client();
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!languageClient || !folder) return;
+      try {
+        const params: ImportUnmanagedParams = { folderUri: folder.uri.toString() };
+        const result = await languageClient.sendRequest<GenerateResult>(ImportUnmanagedMethod, params);
+        output.info(`Proposed code for ${result.resources.length} unmanaged resources`);
+        await review(result);
+      } catch (error) {
+        void vscode.window.showErrorMessage((error as Error).message);
+      }
+    }),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'opsmith.generate',
@@ -127,58 +203,7 @@ export function registerGenerateCommand(
           );
           return;
         }
-        if (!result.gate.passed) {
-          for (const stage of result.gate.stages.filter((s) => !s.passed)) {
-            for (const f of stage.findings)
-              output.error(`[gate:${stage.name}] ${f.file}:${f.line}:${f.column} ${f.message} (${f.code})`);
-          }
-          const first = result.gate.stages.find((s) => !s.passed)?.findings[0];
-          void vscode.window
-            .showErrorMessage(
-              `Opsmith did not write anything: the result failed the ${result.gate.stages
-                .filter((s) => !s.passed)
-                .map((s) => s.name)
-                .join(', ')} check${first ? ` (${first.file}:${first.line} ${first.message})` : ''}.`,
-              'Show Details',
-            )
-            .then((choice) => choice && output.show(true));
-          return;
-        }
-        batch++;
-        // The answer comes from the notification or from the Accept/Discard buttons on the preview diffs,
-        // which work as soon as the first diff shows.
-        let answer!: (value: 'Accept' | 'Discard' | undefined) => void;
-        const choice = new Promise<'Accept' | 'Discard' | undefined>((resolve) => (answer = resolve));
-        pending?.('Discard');
-        pending = answer;
-        await vscode.commands.executeCommand('setContext', 'opsmith.generationPending', true);
-        await showPreview(provider, result.files, String(batch));
-        const notUnderstood = result.notUnderstood.length
-          ? ` Not understood: ${result.notUnderstood.join('; ')}.`
-          : '';
-        void vscode.window
-          .showInformationMessage(
-            `Opsmith proposes ${result.files.length} file(s) with ${result.resources.length} resources; every check passed.${notUnderstood} Review the diffs, then accept or discard.`,
-            'Accept',
-            'Discard',
-          )
-          .then((value) => answer(value as 'Accept' | 'Discard' | undefined));
-        const decision = await choice;
-        pending = undefined;
-        void vscode.commands.executeCommand('setContext', 'opsmith.generationPending', false);
-        await closePreviewTabs();
-        if (decision !== 'Accept') {
-          output.info('Generation discarded; nothing was written.');
-          return;
-        }
-        const applied = await applyGenerated(result.files);
-        if (!applied.applied) {
-          void vscode.window.showErrorMessage(`Opsmith did not write anything: ${applied.reason}`);
-          return;
-        }
-        output.info(`Wrote ${result.files.map((f) => f.path).join(', ')}`);
-        for (const file of result.files)
-          await vscode.window.showTextDocument(vscode.Uri.parse(file.uri), { preview: false });
+        await review(result);
       },
     ),
   );

@@ -3,6 +3,7 @@ import type { LanguageService } from '../service/languageService';
 import type { SettingsStore } from '../settingsStore';
 import type { DiagnosticsPublisher } from '../diagnosticsPublisher';
 import type { Gate } from '../service/gate/gate';
+import type { SchemaProvider } from '../service/schemaView/schemaProvider';
 import type { WorkspaceDriftSource } from '../workspaceDriftSource';
 import type { GenerationEngine } from '../service/generation/generateStack';
 
@@ -15,4 +16,5 @@ export interface HandlerContext {
   /** Created on first use: the gate loads its own parser and schemas. */
   generation: { gate: () => Promise<Gate>; engine: GenerationEngine };
   drift: WorkspaceDriftSource;
+  schemas: SchemaProvider;
 }

@@ -4,6 +4,7 @@ import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import { registerGenerate } from './generate';
 import { registerScan } from './scan';
+import { registerImportUnmanaged } from './importUnmanaged';
 import { registerDocumentHighlight } from './documentHighlight';
 import { registerDocumentSymbol } from './documentSymbol';
 import { registerFoldingRange } from './foldingRange';
@@ -33,4 +34,5 @@ export function registerHandlers(context: HandlerContext): void {
   registerCodeAction(context);
   registerGenerate(context);
   registerScan(context);
+  registerImportUnmanaged(context);
 }

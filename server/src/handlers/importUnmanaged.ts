@@ -1,0 +1,45 @@
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import {
+  ImportUnmanagedMethod,
+  type GenerateResult,
+  type ImportUnmanagedParams,
+} from '../../../shared/protocol';
+import { importForFolder, NothingToImport } from '../service/importer/importForFolder';
+import type { HandlerContext } from './context';
+
+/** opsmith/importUnmanaged: proposes code for unmanaged live resources; the client previews and writes it. */
+export function registerImportUnmanaged({
+  connection,
+  service,
+  drift,
+  generation,
+  schemas,
+}: HandlerContext): void {
+  connection.onRequest(
+    ImportUnmanagedMethod,
+    async (params: ImportUnmanagedParams): Promise<GenerateResult> => {
+      try {
+        const result = await importForFolder(params.folderUri, {
+          index: service.index,
+          drift,
+          schemas: schemas.view(),
+          gate: await generation.gate(),
+        });
+        return {
+          files: result.files,
+          resources: result.resources,
+          notUnderstood: [],
+          gate: {
+            passed: result.gate.passed,
+            durationMs: result.gate.durationMs,
+            stages: result.gate.stages.map((s) => ({ name: s.name, passed: s.passed, findings: s.findings })),
+          },
+        };
+      } catch (error) {
+        if (error instanceof NothingToImport)
+          throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+        throw new ResponseError(ErrorCodes.InternalError, `Import failed: ${(error as Error).message}`);
+      }
+    },
+  );
+}
