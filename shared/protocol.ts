@@ -69,4 +69,21 @@ export interface ScanResult {
 export const ImportUnmanagedMethod = 'opsmith/importUnmanaged';
 export interface ImportUnmanagedParams {
   folderUri: string;
+  /** Only these live resources (cloud IDs); all unmanaged ones when absent. */
+  ids?: string[];
+}
+
+/** Client → server: the latest scan's resources that nothing in the folder manages (for the Unmanaged view). */
+export const UnmanagedRequestMethod = 'opsmith/unmanaged';
+export interface UnmanagedResourceInfo {
+  type: string;
+  id: string;
+  name?: string;
+  region: string;
+}
+export interface UnmanagedResult {
+  /** False when there is no scan yet. */
+  scanned: boolean;
+  takenAt?: string;
+  resources: UnmanagedResourceInfo[];
 }

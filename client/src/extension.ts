@@ -12,6 +12,7 @@ import { ServerStatus } from './statusBar';
 import { registerGenerateCommand } from './generate/command';
 import { registerRevertDrift } from './drift/revert';
 import { registerScanCommand } from './drift/scan';
+import { registerUnmanagedView } from './drift/unmanagedView';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -57,9 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,.terraform.lock.hcl}'),
         // Drift: a new cloud scan or a changed Terraform state.
-        vscode.workspace.createFileSystemWatcher(
-          '**/{terraform.tfstate,.opsmith/state.json,.opsmith/snapshots/latest.json}',
-        ),
+        vscode.workspace.createFileSystemWatcher('**/{terraform.tfstate,.opsmith,.opsmith/**}'),
       ],
     },
     outputChannel: output,
@@ -95,6 +94,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
   registerGenerateCommand(context, () => client, output);
   registerRevertDrift(context);
   registerScanCommand(context, () => client, output);
+  const unmanaged = registerUnmanagedView(context, () => client);
+  context.subscriptions.push(vscode.workspace.onDidSaveTextDocument(() => unmanaged.refresh()));
   await client.start();
 
   return { serverState: () => status.state, whenIndexed: () => indexedPromise };

@@ -49,7 +49,9 @@ export class WorkspaceDriftSource implements DriftSource {
   /** Whether a changed file concerns drift; states are re-read on next use, the snapshot at once. */
   async fileChanged(uri: string): Promise<boolean> {
     const file = URI.parse(uri).fsPath.split(path.sep).join('/');
-    if (file.endsWith('/.opsmith/snapshots/latest.json')) {
+    // A new .opsmith folder may be reported as the folder alone, without the snapshot file inside it.
+    if (file.endsWith('/.opsmith') || file.includes('/.opsmith/')) {
+      this.states.clear();
       await this.reloadSnapshot();
       return true;
     }

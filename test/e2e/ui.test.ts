@@ -1,7 +1,7 @@
 // UI tests in the real VS Code workbench (code-server + headless chromium). Run by scripts/test-e2e.mjs; the
 // shared harness is started by the first suite that needs it and stopped by the root hook in session.ts.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -203,5 +203,81 @@ describe('Opsmith in the VS Code workbench (UI)', function () {
       problems;
     assert.doesNotMatch(label, /[1-9]\d* errors?/i, `Problems: ${label}`);
     await h.screenshot(page, 'ui-generate-accepted');
+  });
+
+  it('shows drift from the latest scan in Problems, and "Adopt live value" changes the file', async () => {
+    const state = {
+      version: 4,
+      terraform_version: '1.11.4',
+      serial: 1,
+      lineage: 'e2e',
+      outputs: {},
+      resources: [
+        {
+          mode: 'managed',
+          type: 'aws_instance',
+          name: 'drifted',
+          provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+          instances: [
+            { schema_version: 1, attributes: { id: 'i-0e2e', ami: 'ami-123', instance_type: 't3.micro' } },
+          ],
+        },
+      ],
+    };
+    const snapshot = {
+      version: 1,
+      takenAt: new Date().toISOString(),
+      regions: ['us-east-1'],
+      types: [{ type: 'aws_instance', region: 'us-east-1', state: 'ok', count: 1, durationMs: 1 }],
+      resources: [
+        {
+          type: 'aws_instance',
+          id: 'i-0e2e',
+          region: 'us-east-1',
+          attributes: { ami: 'ami-123', instance_type: 't3.large' },
+        },
+      ],
+    };
+    // A scan lands and state appears while the editor is open: the server picks both up from the file watcher.
+    writeFileSync(
+      path.join(ws, 'drift.tf'),
+      'resource "aws_instance" "drifted" {\n  ami           = "ami-123"\n  instance_type = "t3.micro"\n}\n',
+    );
+    writeFileSync(path.join(ws, 'terraform.tfstate'), JSON.stringify(state));
+    mkdirSync(path.join(ws, '.opsmith', 'snapshots'), { recursive: true });
+    writeFileSync(path.join(ws, '.opsmith', 'snapshots', 'latest.json'), JSON.stringify(snapshot));
+    // From the explorer: quick open's file index may not know a file created a moment ago.
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ hasText: /^drift\.tf$/ })
+      .first()
+      .click();
+    await activeTab(page).filter({ hasText: 'drift.tf' }).waitFor({ state: 'visible' });
+    // Ctrl+Shift+M toggles: an earlier test may have left the Problems panel open.
+    if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+    const row = page
+      .locator('.markers-panel .monaco-list-row')
+      .filter({ hasText: 'Drift: live instance_type is "t3.large", code says "t3.micro"' })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await h.screenshot(page, 'ui-drift-problem');
+    // Put the cursor on the drifted value in the editor, then ask for quick fixes there.
+    await goTo(page, 3, 20);
+    await page.keyboard.press('Control+.');
+    const adopt = page
+      .locator('.action-widget .monaco-list-row')
+      .filter({ hasText: 'Adopt live value' })
+      .first();
+    await adopt.waitFor({ state: 'visible' });
+    await adopt.click();
+    await page
+      .locator('.editor-group-container.active .view-lines')
+      .filter({ hasText: 't3.large' })
+      .waitFor({ state: 'visible' });
+    await runCommand(page, 'File: Save');
+    await waitUntil('the adopted value on disk', () =>
+      readFileSync(path.join(ws, 'drift.tf'), 'utf8').includes('instance_type = "t3.large"'),
+    );
+    await h.screenshot(page, 'ui-drift-adopted');
   });
 });

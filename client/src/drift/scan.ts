@@ -44,6 +44,7 @@ export function registerScanCommand(
           ? ` ${result.failed.length} type(s) could not be listed; see the Opsmith output.`
           : '';
         void vscode.window.showInformationMessage(`Opsmith scanned ${result.resources} resources.${failed}`);
+        await vscode.commands.executeCommand('opsmith.refreshUnmanaged');
       } catch (error) {
         void vscode.window.showErrorMessage((error as Error).message);
       }

@@ -155,12 +155,15 @@ export function registerGenerateCommand(
       await vscode.window.showTextDocument(vscode.Uri.parse(file.uri), { preview: false });
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand('opsmith.importUnmanaged', async () => {
+    vscode.commands.registerCommand('opsmith.importUnmanaged', async (ids?: string[]) => {
       const languageClient = client();
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!languageClient || !folder) return;
       try {
-        const params: ImportUnmanagedParams = { folderUri: folder.uri.toString() };
+        const params: ImportUnmanagedParams = {
+          folderUri: folder.uri.toString(),
+          ids: Array.isArray(ids) ? ids : undefined,
+        };
         const result = await languageClient.sendRequest<GenerateResult>(ImportUnmanagedMethod, params);
         output.info(`Proposed code for ${result.resources.length} unmanaged resources`);
         await review(result);

@@ -1,10 +1,12 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import {
   ImportUnmanagedMethod,
+  UnmanagedRequestMethod,
+  type UnmanagedResult,
   type GenerateResult,
   type ImportUnmanagedParams,
 } from '../../../shared/protocol';
-import { importForFolder, NothingToImport } from '../service/importer/importForFolder';
+import { importForFolder, NothingToImport, unmanagedIn } from '../service/importer/importForFolder';
 import type { HandlerContext } from './context';
 
 /** opsmith/importUnmanaged: proposes code for unmanaged live resources; the client previews and writes it. */
@@ -15,6 +17,20 @@ export function registerImportUnmanaged({
   generation,
   schemas,
 }: HandlerContext): void {
+  connection.onRequest(UnmanagedRequestMethod, (params: ImportUnmanagedParams): UnmanagedResult => {
+    const found = unmanagedIn(params.folderUri, { index: service.index, drift });
+    if (!found) return { scanned: false, resources: [] };
+    return {
+      scanned: true,
+      takenAt: found.snapshot.takenAt,
+      resources: found.match.unmanaged.map((r) => ({
+        type: r.type,
+        id: r.id,
+        name: r.name,
+        region: r.region,
+      })),
+    };
+  });
   connection.onRequest(
     ImportUnmanagedMethod,
     async (params: ImportUnmanagedParams): Promise<GenerateResult> => {

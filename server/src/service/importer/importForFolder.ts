@@ -15,22 +15,33 @@ export class NothingToImport extends Error {}
  * Resource and import blocks for the live resources of the latest scan that nothing in this folder (code, state
  * or import blocks) manages, with references to the folder's resources and to each other.
  */
+/** Live resources of the latest scan that nothing in this folder (code, state, import blocks) manages. */
+export function unmanagedIn(folderUri: string, deps: { index: WorkspaceIndex; drift: DriftSource }) {
+  const folder = folderUri.replace(/\/$/, '');
+  const snapshot = deps.drift.snapshot();
+  if (!snapshot) return undefined;
+  const module = deps.index.module(folder);
+  const match = matchResources(codeResources(module), snapshot, deps.drift.state(folder), {
+    imports: importTargets(module),
+  });
+  return { snapshot, module, match };
+}
+
 export async function importForFolder(
   folderUri: string,
   deps: { index: WorkspaceIndex; drift: DriftSource; schemas: SchemaView; gate: Gate },
+  ids?: readonly string[],
 ): Promise<{
   files: { path: string; uri: string; content: string; previous?: string }[];
   resources: string[];
   gate: GateResult;
 }> {
   const folder = folderUri.replace(/\/$/, '');
-  const snapshot = deps.drift.snapshot();
-  if (!snapshot) throw new NothingToImport('There is no cloud scan yet: run "Opsmith: Scan Cloud" first.');
-  const module = deps.index.module(folder);
-  const match = matchResources(codeResources(module), snapshot, deps.drift.state(folder), {
-    imports: importTargets(module),
-  });
-  if (match.unmanaged.length === 0)
+  const found = unmanagedIn(folder, deps);
+  if (!found) throw new NothingToImport('There is no cloud scan yet: run "Opsmith: Scan Cloud" first.');
+  const { module, match } = found;
+  const wanted = ids ? match.unmanaged.filter((r) => ids.includes(r.id)) : match.unmanaged;
+  if (wanted.length === 0)
     throw new NothingToImport('Every scanned resource is already managed by this folder.');
   const existingIds = new Map<string, string>();
   for (const m of match.matched) {
@@ -38,7 +49,7 @@ export async function importForFolder(
     if (m.live.arn) existingIds.set(m.live.arn, m.address);
   }
   const existingAddresses = new Set([...module.declarations.keys()]);
-  const imported = importUnmanaged(match.unmanaged, {
+  const imported = importUnmanaged(wanted, {
     existingIds,
     existingAddresses,
     schemas: deps.schemas,

@@ -4,6 +4,7 @@ import { dataListers } from './data';
 import { ec2Listers } from './ec2';
 import { iamListers } from './iam';
 import { messagingListers } from './messaging';
+import { moreListers } from './more';
 import { platformListers } from './platform';
 import { s3Listers } from './s3';
 
@@ -16,4 +17,5 @@ export const allListers: readonly Lister[] = [
   ...messagingListers,
   ...platformListers,
   ...computeListers,
+  ...moreListers,
 ];
