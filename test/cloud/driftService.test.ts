@@ -127,10 +127,15 @@ describe('drift in the language service against moto', function () {
     const { service, drift, schemas, root, uri } = await serviceAfterScan(new AwsScanner());
     const found = service.diagnostics(uri).filter((d) => d.code === 'drift');
     assert.deepEqual(
-      found.map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.character]),
+      found.map((d) => [
+        String(d.message).replace(/\(scanned \d+ seconds? ago\)/, '(scanned N seconds ago)'),
+        d.range.start.line,
+        d.range.start.character,
+        d.range.end.character,
+      ]),
       [
-        ['Drift: live visibility_timeout_seconds is 90, code says 30 (scanned 0 seconds ago)', 2, 31, 33],
-        ['Drift: aws_sqs_queue.gone no longer exists in the cloud (scanned 0 seconds ago)', 5, 0, 33],
+        ['Drift: live visibility_timeout_seconds is 90, code says 30 (scanned N seconds ago)', 2, 31, 33],
+        ['Drift: aws_sqs_queue.gone no longer exists in the cloud (scanned N seconds ago)', 5, 0, 33],
       ],
     );
     const adopt = service
