@@ -12,6 +12,7 @@ import type { Attribute, Block } from '../model/types';
 import type { TfDocument } from '../workspace/document';
 import { splitList } from './compare';
 import { DRIFT_CODE, type DriftDiagnosticData } from './diagnostics';
+import { wholeLines } from '../text/wholeLines';
 
 export const REVERT_COMMAND = 'opsmith.revertDrift';
 
@@ -277,20 +278,4 @@ function formatted(doc: TfDocument, block: Block, edits: TextEdit[]): TextEdit {
     range: { start: lines.positionAt(start + prefix), end: lines.positionAt(end - suffix) },
     newText: text.slice(prefix, text.length - suffix),
   };
-}
-
-/** The range of whole lines when the range is alone on its lines, so no blank line is left behind. */
-function wholeLines(doc: TfDocument, range: Range): Range {
-  const lines = doc.lineIndex;
-  const start = lines.offsetAt({ line: range.start.line, character: 0 });
-  const end = lines.offsetAt(range.end);
-  const before = doc.text.slice(start, lines.offsetAt(range.start));
-  const nextLine =
-    range.end.line + 1 < lines.lineCount
-      ? lines.offsetAt({ line: range.end.line + 1, character: 0 })
-      : doc.text.length;
-  const after = doc.text.slice(end, nextLine);
-  if (before.trim() === '' && after.trim() === '')
-    return { start: { line: range.start.line, character: 0 }, end: lines.positionAt(nextLine) };
-  return range;
 }

@@ -1,16 +1,11 @@
-import {
-  CodeActionKind,
-  type CodeAction,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-} from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { Block } from '../model/types';
 import type { AttributeInfo, SchemaView } from '../schemaView/types';
 import type { TfDocument } from '../workspace/document';
 import type { ModuleIndex } from '../workspace/moduleIndex';
 import type { SchemaDiagnosticData } from './schemaDiagnostics';
 import { blocksAtPath, schemaAt } from './schemaAt';
+import { wholeLines } from '../text/wholeLines';
 
 /** Quick fixes for schema diagnostics, driven by the data each diagnostic carries. */
 export function codeActions(
@@ -60,22 +55,6 @@ export function codeActions(
     }
   }
   return actions;
-}
-
-/** The range of whole lines when the attribute is alone on its lines, so no blank line is left behind. */
-function wholeLines(doc: TfDocument, range: Range): Range {
-  const lines = doc.lineIndex;
-  const start = lines.offsetAt({ line: range.start.line, character: 0 });
-  const end = lines.offsetAt(range.end);
-  const before = doc.text.slice(start, lines.offsetAt(range.start));
-  const nextLine =
-    range.end.line + 1 < lines.lineCount
-      ? lines.offsetAt({ line: range.end.line + 1, character: 0 })
-      : doc.text.length;
-  const after = doc.text.slice(end, nextLine);
-  if (before.trim() === '' && after.trim() === '')
-    return { start: { line: range.start.line, character: 0 }, end: lines.positionAt(nextLine) };
-  return range;
 }
 
 function insertAttributes(
