@@ -17,19 +17,32 @@
 //   parsingErrors, seconds, version }.
 // Exit code: 0 when no check failed and every file parsed, 1 otherwise.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pinnedVenv } from './venv.mjs';
 import { fileURLToPath } from 'node:url';
 
 export const CHECKOV_VERSION = '3.3.30';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+const venv = pinnedVenv({
+  name: 'checkov',
+  requirement: `checkov==${CHECKOV_VERSION}`,
+  version: CHECKOV_VERSION,
+  binary: 'checkov',
+  verify: (binary) => {
+    const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+    return version.status === 0 && version.stdout.includes(CHECKOV_VERSION)
+      ? undefined
+      : `checkov --version answered ${JSON.stringify(version.stdout + version.stderr)}`;
+  },
+});
+
 export function checkovPaths(env = process.env) {
-  const cache = env.OPSMITH_CACHE || path.join(os.homedir(), '.cache', 'opsmith-e2e');
-  const venv = path.join(cache, 'checkov-venv');
-  return { venv, checkov: path.join(venv, 'bin', 'checkov'), marker: path.join(venv, '.opsmith-ok') };
+  const p = venv.paths(env);
+  return { venv: p.venv, checkov: p.binary, marker: p.marker };
 }
 
 /** { skip: { checkId: reason }, skipOutsideProd: { checkId: reason } } from scripts/checkov-skip.json. */
@@ -40,47 +53,9 @@ export function skipList() {
 
 const ENVS = ['prod', 'staging', 'dev'];
 
-export function isInstalled(env = process.env) {
-  const p = checkovPaths(env);
-  if (!existsSync(p.marker) || !existsSync(p.checkov)) return false;
-  try {
-    return JSON.parse(readFileSync(p.marker, 'utf8')).version === CHECKOV_VERSION;
-  } catch {
-    return false;
-  }
-}
-
-const log = (msg) => console.error(`[checkov] ${msg}`);
-
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
-}
-
-export function install(env = process.env) {
-  const p = checkovPaths(env);
-  if (isInstalled(env)) {
-    log(`checkov ${CHECKOV_VERSION} already installed in ${p.venv}`);
-    return;
-  }
-  const started = Date.now();
-  rmSync(p.venv, { recursive: true, force: true });
-  const python = env.PYTHON || 'python3';
-  log(`creating ${p.venv} with ${python}`);
-  run(python, ['-m', 'venv', p.venv]);
-  const pip = path.join(p.venv, 'bin', 'pip');
-  run(pip, ['install', '--quiet', '--disable-pip-version-check', `checkov==${CHECKOV_VERSION}`]);
-  const version = spawnSync(p.checkov, ['--version'], { encoding: 'utf8' });
-  if (version.status !== 0 || !version.stdout.includes(CHECKOV_VERSION)) {
-    throw new Error(`checkov --version answered ${JSON.stringify(version.stdout + version.stderr)}`);
-  }
-  writeFileSync(
-    p.marker,
-    JSON.stringify({ version: CHECKOV_VERSION, installedAt: new Date().toISOString() }) + '\n',
-  );
-  log(`installed checkov ${CHECKOV_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
+export const isInstalled = venv.isInstalled;
+export const install = venv.install;
+const log = venv.log;
 
 function capture(cmd, args) {
   return new Promise((resolve, reject) => {

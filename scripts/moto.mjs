@@ -14,66 +14,36 @@
 // 127.0.0.1 only, runs in its own process group and is killed as a group by stop(), and also when this process
 // exits (normally, by an uncaught error or by SIGINT/SIGTERM), so a failing test leaves no orphan behind.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pinnedVenv } from './venv.mjs';
 import { fileURLToPath } from 'node:url';
 
 /** Pinned: moto 5.2.x supports Python 3.9–3.13 (this machine has 3.11). */
 export const MOTO_VERSION = '5.2.5';
 const HOST = '127.0.0.1';
 
+const venv = pinnedVenv({
+  name: 'moto',
+  requirement: `moto[server]==${MOTO_VERSION}`,
+  version: MOTO_VERSION,
+  binary: 'moto_server',
+  verify: (binary) => {
+    const help = spawnSync(binary, ['--help'], { encoding: 'utf8' });
+    return help.status === 0 ? undefined : `moto_server --help failed: ${help.stderr || help.stdout}`;
+  },
+});
+
 export function motoPaths(env = process.env) {
-  const cache = env.OPSMITH_CACHE || path.join(os.homedir(), '.cache', 'opsmith-e2e');
-  const venv = path.join(cache, 'moto-venv');
-  return {
-    venv,
-    server: path.join(venv, 'bin', 'moto_server'),
-    marker: path.join(venv, '.opsmith-ok'),
-  };
+  const p = venv.paths(env);
+  return { venv: p.venv, server: p.binary, marker: p.marker };
 }
 
-export function isInstalled(env = process.env) {
-  const p = motoPaths(env);
-  if (!existsSync(p.marker) || !existsSync(p.server)) return false;
-  try {
-    return JSON.parse(readFileSync(p.marker, 'utf8')).version === MOTO_VERSION;
-  } catch {
-    return false;
-  }
-}
-
-const log = (msg) => console.error(`[moto] ${msg}`);
-
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
-}
-
-export function install(env = process.env) {
-  const p = motoPaths(env);
-  if (isInstalled(env)) {
-    log(`moto ${MOTO_VERSION} already installed in ${p.venv}`);
-    return;
-  }
-  const started = Date.now();
-  rmSync(p.venv, { recursive: true, force: true });
-  const python = env.PYTHON || 'python3';
-  log(`creating ${p.venv} with ${python}`);
-  run(python, ['-m', 'venv', p.venv]);
-  const pip = path.join(p.venv, 'bin', 'pip');
-  run(pip, ['install', '--quiet', '--disable-pip-version-check', `moto[server]==${MOTO_VERSION}`]);
-  const help = spawnSync(p.server, ['--help'], { encoding: 'utf8' });
-  if (help.status !== 0) throw new Error(`moto_server --help failed: ${help.stderr || help.stdout}`);
-  writeFileSync(
-    p.marker,
-    JSON.stringify({ version: MOTO_VERSION, installedAt: new Date().toISOString() }) + '\n',
-  );
-  log(`installed moto ${MOTO_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
+export const isInstalled = venv.isInstalled;
+export const install = venv.install;
+const log = venv.log;
 
 /** A port that was free on 127.0.0.1 a moment ago. */
 export function freePort() {
