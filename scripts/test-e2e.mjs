@@ -3,7 +3,7 @@
 //   1. check the test bed is installed          (node scripts/e2e-setup.mjs --check)
 //   2. package the extension                    (scripts/package.mjs → out/opsmith.vsix)
 //   3. bundle the in-host suite                 (scripts/build-e2e.mjs → out/e2e/inhost/index.js)
-//   4. mocha over test/e2e/ui.test.ts (Playwright UI tests) and test/e2e/inhost.launch.test.ts (the in-host suite
+//   4. mocha over test/e2e/ui.test.ts + ui-*.test.ts (Playwright UI tests) and test/e2e/inhost.launch.test.ts (the in-host suite
 //      inside code-server's extension host), sharing one code-server + chromium.
 // Prints "N passed, N failed" as its last line and exits non-zero on any failure.
 //
@@ -98,6 +98,8 @@ const mochaArgs = [
   '--exit',
   ...(grepAt >= 0 ? ['--grep', args[grepAt + 1]] : []),
   'test/e2e/ui.test.ts',
+  // One file per feature area (ui-graph, ui-claude, …), all sharing the one code-server + chromium.
+  'test/e2e/ui-*.test.ts',
   'test/e2e/inhost.launch.test.ts',
 ];
 const t = Date.now();

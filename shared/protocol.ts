@@ -87,3 +87,92 @@ export interface UnmanagedResult {
   takenAt?: string;
   resources: UnmanagedResourceInfo[];
 }
+
+/**
+ * Client → server: the resource graph of a workspace folder (or of every folder when absent). The server computes
+ * everything — nodes, edges, overlays, positions are the webview's business only — so the webview just draws.
+ */
+export const GraphRequestMethod = 'opsmith/graph';
+export interface GraphParams {
+  folderUri?: string;
+  includeVariables?: boolean;
+  includeOutputs?: boolean;
+}
+/** Server → client: the index changed in a way that can change the graph; the client re-requests (debounced). */
+export const GraphChangedNotification = 'opsmith/graphChanged';
+export interface GraphChangedParams {
+  /** Documents whose change caused this, so a client can ignore folders it does not show. */
+  uris: string[];
+}
+
+export type GraphNodeKind = 'resource' | 'data' | 'module' | 'variable' | 'output';
+/** What the latest scan says about a node; 'unknown' when there is no scan or the type's listing failed. */
+export type GraphDriftStatus = 'in-sync' | 'drifted' | 'missing' | 'unmanaged' | 'unknown';
+export type GraphPlanAction = 'create' | 'update' | 'replace' | 'delete' | 'read' | 'no-op';
+export type GraphEdgeKind = 'reference' | 'depends_on' | 'module-input' | 'module-output';
+
+export interface GraphPosition {
+  line: number;
+  character: number;
+}
+export interface GraphRange {
+  start: GraphPosition;
+  end: GraphPosition;
+}
+export interface GraphNode {
+  /** Unique in the graph: the Terraform address ("aws_instance.web", "module.net.aws_vpc.main", "var.region",
+   *  "output.id", "module.net"); unmanaged cloud resources use "unmanaged:<type>:<cloud id>". */
+  id: string;
+  kind: GraphNodeKind;
+  /** What the node shows: "aws_instance.web", "module.net", "var.region". */
+  label: string;
+  /** Resource or data source type; the source for a module. */
+  type?: string;
+  /** The module the node lives in: "" for the root module, "module.net" inside a module call. */
+  module: string;
+  /** Workspace-folder-relative path of the file that declares the node; absent for unmanaged resources. */
+  file?: string;
+  uri?: string;
+  /** The whole block, for reveal and for cursor → node highlighting. */
+  range?: GraphRange;
+  /** A few attributes worth showing on hover, values as written in the code. */
+  attributes?: { name: string; value: string }[];
+  drift?: {
+    status: GraphDriftStatus;
+    /** Attribute-level differences for 'drifted'. */
+    details?: { attribute: string; live: string; code: string }[];
+    cloudId?: string;
+  };
+  policies?: { id: string; severity: 'error' | 'warning' | 'information'; message: string }[];
+  plan?: GraphPlanAction;
+}
+export interface GraphEdge {
+  /** The node whose code holds the reference. */
+  source: string;
+  /** The node referred to. */
+  target: string;
+  kind: GraphEdgeKind;
+}
+export interface GraphResult {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** When the overlays were taken, to say "scanned 5 minutes ago" in the view. */
+  scan?: { takenAt: string };
+  plan?: { file: string };
+}
+
+/** Extension host → graph webview. */
+export type HostToGraphMessage =
+  | {
+      type: 'graph';
+      graph: GraphResult;
+      /** Keep zoom/pan and positions of nodes still present. */ keepView: boolean;
+    }
+  | { type: 'highlight'; id: string | null }
+  | { type: 'exportRequest'; format: 'svg' | 'png' };
+/** Graph webview → extension host. */
+export type GraphToHostMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; id: string; uri: string; range: GraphRange }
+  | { type: 'export'; format: 'svg' | 'png'; /** SVG text, or a PNG data: URL. */ data: string }
+  | { type: 'error'; message: string };
