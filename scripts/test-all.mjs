@@ -15,6 +15,11 @@ const stages = [
     'npx',
     ['mocha', '--no-config', '-r', 'tsx/cjs', '--timeout', '60000', 'test/protocol/**/*.test.ts'],
   ],
+  [
+    'webview tests (chromium)',
+    'npx',
+    ['mocha', '--no-config', '-r', 'tsx/cjs', '--timeout', '60000', 'test/webview/**/*.test.ts'],
+  ],
   ...(skipE2e ? [] : [['end-to-end tests (real VS Code)', 'node', ['scripts/test-e2e.mjs']]]),
 ];
 

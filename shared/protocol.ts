@@ -19,6 +19,60 @@ export interface GenerateParams {
   folderUri: string;
   region?: string;
   env?: Environment;
+  /** Generate with Claude (planner / free-form) instead of the offline compiler; absent: offline. */
+  model?: GenerateModelOptions;
+  /** A progress token the client created: the server reports "planning…", "validating…", "repairing 1/3…" on it. */
+  workDoneToken?: string;
+}
+/** How Claude is asked: `planner` answers with the typed plan, `freeform` writes HCL, `auto` plans and falls back to
+ *  free-form when the model says the catalog cannot express the request. */
+export type ModelMode = 'planner' | 'freeform' | 'auto';
+export interface GenerateModelOptions {
+  /** The API key sealed to the server's public key (opsmith/modelKey), so an LSP trace never shows it; absent: the
+   *  server's own ANTHROPIC_API_KEY. */
+  sealedApiKey?: string;
+  /** Model id, e.g. "claude-sonnet-5-5". */
+  id: string;
+  maxTokens: number;
+  /** Gateway or proxy in front of the Messages API; the SDK's default (api.anthropic.com) when absent. */
+  baseUrl?: string;
+  /** Per HTTP request, and the longest silence allowed while an answer streams. */
+  timeoutSeconds: number;
+  /** How many times gate findings go back to the model before Opsmith gives up. */
+  repairRounds: number;
+  mode: ModelMode;
+}
+/** Client → server: the public key (X25519, one per server process) the client seals the API key to. */
+export const ModelKeyRequestMethod = 'opsmith/modelKey';
+export interface ModelKeyResult {
+  publicKey: string;
+}
+/** Why a model call failed: the `data.modelError` of the error an opsmith/generate request fails with. */
+export type ModelErrorKind =
+  | 'noKey'
+  | 'auth'
+  | 'rateLimited'
+  | 'overloaded'
+  | 'server'
+  | 'timeout'
+  | 'connection'
+  | 'badRequest'
+  | 'malformed';
+export interface ModelErrorData {
+  modelError: ModelErrorKind;
+}
+export interface GenerateModelReport {
+  /** The model that answered. */
+  id: string;
+  /** How the files were made; `auto` reports the mode it ended in. */
+  mode: 'planner' | 'freeform';
+  /** Repair rounds used (gate findings sent back). */
+  repairRounds: number;
+  calls: { inputTokens: number; outputTokens: number }[];
+  inputTokens: number;
+  outputTokens: number;
+  /** Why auto mode switched to free-form, in the model's words. */
+  freeformReason?: string;
 }
 export interface GeneratedFile {
   /** Relative to the folder. */
@@ -45,6 +99,8 @@ export interface GenerateResult {
   resources: string[];
   notUnderstood: string[];
   gate: GateSummary;
+  /** Present when Claude made the files. */
+  model?: GenerateModelReport;
 }
 
 /** Client → server: scan the cloud, write `.opsmith/snapshots/latest.json`, refresh drift. */
@@ -101,7 +157,8 @@ export interface GraphParams {
 /** Server → client: the index changed in a way that can change the graph; the client re-requests (debounced). */
 export const GraphChangedNotification = 'opsmith/graphChanged';
 export interface GraphChangedParams {
-  /** Documents whose change caused this, so a client can ignore folders it does not show. */
+  /** Module directories or files whose change caused this, so a client can ignore folders it does not show;
+   *  empty when the change concerns every folder (a new scan, a changed state). */
   uris: string[];
 }
 
@@ -121,7 +178,9 @@ export interface GraphRange {
 }
 export interface GraphNode {
   /** Unique in the graph: the Terraform address ("aws_instance.web", "module.net.aws_vpc.main", "var.region",
-   *  "output.id", "module.net"); unmanaged cloud resources use "unmanaged:<type>:<cloud id>". */
+   *  "output.id", "module.net"); unmanaged cloud resources use "unmanaged:<type>:<cloud id>". A folder whose root
+   *  module is not the folder itself (stacks/dev, stacks/prod) shows each root as a pseudo module call:
+   *  "module.stacks/dev.aws_instance.web", module "module.stacks/dev". */
   id: string;
   kind: GraphNodeKind;
   /** What the node shows: "aws_instance.web", "module.net", "var.region". */

@@ -10,9 +10,11 @@ import {
 import { RestartOnceErrorHandler } from './serverLifecycle';
 import { ServerStatus } from './statusBar';
 import { registerGenerateCommand } from './generate/command';
+import { registerModel } from './model';
 import { registerRevertDrift } from './drift/revert';
 import { registerScanCommand } from './drift/scan';
 import { registerUnmanagedView } from './drift/unmanagedView';
+import { registerGraph } from './graph/register';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 
 let client: LanguageClient | undefined;
@@ -59,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
         vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,.terraform.lock.hcl}'),
         // Drift: a new cloud scan or a changed Terraform state.
         vscode.workspace.createFileSystemWatcher('**/{terraform.tfstate,.opsmith,.opsmith/**}'),
+        // The resource graph: `terraform show -json` plan output.
+        vscode.workspace.createFileSystemWatcher('**/{plan.json,tfplan.json,*.tfplan.json}'),
       ],
     },
     outputChannel: output,
@@ -92,9 +96,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Opsmit
     indexed();
   });
   registerGenerateCommand(context, () => client, output);
+  registerModel(context, output);
   registerRevertDrift(context);
   registerScanCommand(context, () => client, output);
   const unmanaged = registerUnmanagedView(context, () => client);
+  registerGraph(context, () => client, output);
   context.subscriptions.push(vscode.workspace.onDidSaveTextDocument(() => unmanaged.refresh()));
   await client.start();
 

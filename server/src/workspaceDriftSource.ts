@@ -18,11 +18,17 @@ export const DRIFT_FILES = ['terraform.tfstate', '.opsmith/state.json', '.opsmit
 export class WorkspaceDriftSource implements DriftSource {
   private latest: Snapshot | undefined;
   private readonly states = new Map<string, TerraformState | undefined>();
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
     private readonly roots: () => readonly string[],
     private readonly logger: Logger,
   ) {}
+
+  /** Fires after the snapshot was re-read or a state file changed. */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   snapshot(): Snapshot | undefined {
     return this.latest;
@@ -44,6 +50,7 @@ export class WorkspaceDriftSource implements DriftSource {
       }
     }
     this.latest = newest;
+    for (const listener of this.listeners) listener();
   }
 
   /** Whether a changed file concerns drift; states are re-read on next use, the snapshot at once. */
@@ -57,6 +64,7 @@ export class WorkspaceDriftSource implements DriftSource {
     }
     if (file.endsWith('/terraform.tfstate') || file.endsWith('/.opsmith/state.json')) {
       this.states.clear();
+      for (const listener of this.listeners) listener();
       return true;
     }
     return false;

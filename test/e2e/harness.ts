@@ -150,6 +150,10 @@ export class Harness {
       XDG_STATE_HOME: path.join(xdg, 'state'),
       // Do not let a developer's own VS Code / code-server settings leak in.
       VSCODE_PROXY_URI: '',
+      // Nor their Anthropic credentials: no test may reach the real API (ui-claude sets a key of its own).
+      ANTHROPIC_API_KEY: '',
+      ANTHROPIC_AUTH_TOKEN: '',
+      ANTHROPIC_BASE_URL: '',
       ELECTRON_RUN_AS_NODE: '',
       NODE_OPTIONS: '',
     };

@@ -1,6 +1,23 @@
-// Entry of the resource-graph webview bundle. The graph app (d3, overlays, layout) is built on top of this
-// entry by the graph issue; until then the bundle only confirms to the host that it loaded.
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+// Entry of the resource-graph webview bundle (dist/webview.js, with the styles in dist/webview.css). It builds the
+// app, routes host messages to it, reports failures to the host instead of dying silently, and says 'ready'
+// once it can take a graph.
+import './theme.css';
+import { GraphApp } from './app';
+import { onHostMessage, post, reportError } from './messages';
 
-const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
-vscode?.postMessage({ type: 'ready' });
+window.addEventListener('error', (event) => reportError(event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
+
+try {
+  const app = new GraphApp(document.body);
+  onHostMessage((message) => {
+    try {
+      app.handle(message);
+    } catch (error) {
+      reportError(error);
+    }
+  });
+  post({ type: 'ready' });
+} catch (error) {
+  reportError(error);
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   GenerateRequestMethod,
   ImportUnmanagedMethod,
@@ -7,6 +7,7 @@ import {
   type GenerateResult,
   type ImportUnmanagedParams,
 } from '../../../shared/protocol';
+import { chooseEngine, logModelUsage, modelErrorOf, showModelError } from '../model';
 import { EXAMPLE_REQUESTS } from './examples';
 import { applyGenerated, PreviewContentProvider, showPreview } from './preview';
 
@@ -172,6 +173,76 @@ export function registerGenerateCommand(
       }
     }),
   );
+  let progressTokens = 0;
+  /** One generation: the engine the settings and the key allow, progress from the server, then review(). */
+  const generate = async (
+    languageClient: LanguageClient,
+    folder: vscode.Uri,
+    request: string,
+    forceOffline = false,
+  ): Promise<void> => {
+    const engine = await chooseEngine(context, languageClient, output, folder, forceOffline);
+    if (!engine) return;
+    const params: GenerateParams = {
+      request,
+      folderUri: folder.toString(),
+      model: engine.model,
+      workDoneToken: `opsmith-generate-${++progressTokens}`,
+    };
+    let result: GenerateResult;
+    try {
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Opsmith', cancellable: true },
+        async (progress, token) => {
+          progress.report({
+            message: engine.model
+              ? `asking ${engine.label}…`
+              : 'compiling the request and validating the result…',
+          });
+          // The server reports "planning…", "validating…", "repairing 1/3…" on the request's progress token.
+          const listening = languageClient.onProgress(
+            WorkDoneProgress.type,
+            params.workDoneToken!,
+            (value) => {
+              if (value.kind !== 'end' && value.message) progress.report({ message: value.message });
+            },
+          );
+          try {
+            return await languageClient.sendRequest<GenerateResult>(GenerateRequestMethod, params, token);
+          } finally {
+            listening.dispose();
+          }
+        },
+      );
+    } catch (error) {
+      if ((error as { code?: number }).code === LSPErrorCodes.RequestCancelled) {
+        output.info('Generation cancelled; nothing was written.');
+        return;
+      }
+      const message = (error as Error).message;
+      const kind = modelErrorOf(error);
+      if (kind) {
+        output.error(`Claude: ${message}`);
+        await showModelError(kind, message, (offline) => generate(languageClient, folder, request, offline));
+        return;
+      }
+      output.error(`Generation failed: ${message}`);
+      void vscode.window.showErrorMessage(`Opsmith: ${message}`);
+      return;
+    }
+    if (result.model) logModelUsage(output, result.model);
+    output.info(
+      `Generated ${result.resources.length} resources for "${request}" with ${engine.label} (gate ${result.gate.passed ? 'passed' : 'failed'} in ${result.gate.durationMs.toFixed(0)} ms)`,
+    );
+    if (result.notUnderstood.length) output.warn(`Not understood: ${result.notUnderstood.join('; ')}`);
+    if (result.files.length === 0) {
+      void vscode.window.showWarningMessage(
+        `Opsmith recognised no infrastructure in "${request}"${result.notUnderstood.length ? ` (not understood: ${result.notUnderstood.join('; ')})` : ''}. Nothing was written.`,
+      );
+      return;
+    }
+    await review(result);
+  };
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'opsmith.generate',
@@ -187,26 +258,7 @@ export function registerGenerateCommand(
         if (!folder) return;
         const request = typeof requestText === 'string' ? requestText : await askForRequest();
         if (!request) return;
-        const params: GenerateParams = { request, folderUri: folder.toString() };
-        const result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'Opsmith', cancellable: true },
-          async (progress, token) => {
-            progress.report({ message: 'compiling the request and validating the result…' });
-            return languageClient.sendRequest<GenerateResult>(GenerateRequestMethod, params, token);
-          },
-        );
-        if (!result) return;
-        output.info(
-          `Generated ${result.resources.length} resources for "${request}" (gate ${result.gate.passed ? 'passed' : 'failed'} in ${result.gate.durationMs.toFixed(0)} ms)`,
-        );
-        if (result.notUnderstood.length) output.warn(`Not understood: ${result.notUnderstood.join('; ')}`);
-        if (result.files.length === 0) {
-          void vscode.window.showWarningMessage(
-            `Opsmith recognised no infrastructure in "${request}"${result.notUnderstood.length ? ` (not understood: ${result.notUnderstood.join('; ')})` : ''}. Nothing was written.`,
-          );
-          return;
-        }
-        await review(result);
+        await generate(languageClient, folder, request);
       },
     ),
   );

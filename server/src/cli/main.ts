@@ -6,11 +6,27 @@ import { createGate } from '../service/gate/gate';
 import { getLanguageService } from '../service/languageService';
 import { DirectorySchemaSource } from '../service/schema/schemaSource';
 import { createSchemaProvider } from '../service/schemaView/fromSource';
-import { generateStack } from '../service/generation/generateStack';
+import { generateStack, type GenerationEngine } from '../service/generation/generateStack';
 import { offlineEngine } from '../service/generation/offlineEngine';
-import { parseArgs, parseCloudArgs, USAGE, UsageError } from './args';
+import { claudeEngine, ModelError, saneSettings } from '../service/claude';
+import { parseArgs, parseCloudArgs, USAGE, UsageError, type GenerateArgs } from './args';
 import { discover, drift } from './cloud';
+import { progressToStderr, usageLine } from './progress';
 import { formatReport } from './report';
+
+const stderrLogger = {
+  info: () => undefined,
+  warn: (m: string) => process.stderr.write(`opsmith: ${m}\n`),
+  error: (m: string) => process.stderr.write(`opsmith: ${m}\n`),
+};
+
+/** The offline compiler, or Claude with the key from ANTHROPIC_API_KEY (never a command-line argument). */
+function engineFor(args: GenerateArgs): GenerationEngine | string {
+  if (args.model !== 'claude') return offlineEngine;
+  const apiKey = process.env.ANTHROPIC_API_KEY?.trim();
+  if (!apiKey) return 'opsmith: --model claude needs an API key in ANTHROPIC_API_KEY';
+  return claudeEngine({ ...saneSettings(args.claude), apiKey }, stderrLogger);
+}
 
 async function main(argv: string[]): Promise<number> {
   const wasm = {
@@ -47,11 +63,26 @@ async function main(argv: string[]): Promise<number> {
   const folderUri = pathToFileURL(folder).href;
   const service = await getLanguageService({ wasm, fs: nodeFileSystem });
   if (args.out && existsSync(folder)) await service.indexFolder(folderUri);
+  const engine = engineFor(args);
+  if (typeof engine === 'string') {
+    process.stderr.write(`${engine}\n`);
+    return 2;
+  }
   const gate = await createGate({ wasm, schemas });
-  const result = await generateStack(
-    { request: args.request, folderUri, region: args.region, env: args.env },
-    { index: service.index, gate, engine: offlineEngine },
-  );
+  let result;
+  try {
+    result = await generateStack(
+      { request: args.request, folderUri, region: args.region, env: args.env },
+      { index: service.index, gate, engine },
+      undefined,
+      { progress: args.model === 'claude' ? progressToStderr() : undefined },
+    );
+  } catch (error) {
+    if (!(error instanceof ModelError)) throw error;
+    process.stderr.write(`\nopsmith: ${error.message}\n`);
+    return 1;
+  }
+  if (result.model) process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${usageLine(result.model)}\n`);
 
   if (result.files.length === 0) {
     process.stdout.write(

@@ -10,6 +10,10 @@ export function formatReport(
   if (options.printFiles) {
     for (const file of result.files) lines.push(`# ---- ${file.path} ----`, file.content.trimEnd(), '');
   }
+  if (result.model)
+    lines.push(
+      `Made by: ${result.model.id} (${result.model.mode} mode, ${result.model.repairRounds} repair round(s))`,
+    );
   lines.push(`Files (${result.files.length}): ${result.files.map((f) => f.path).join(', ')}`);
   lines.push(`Resources (${result.resources.length}): ${result.resources.join(', ')}`);
   if (result.notUnderstood.length) lines.push(`Not understood: ${result.notUnderstood.join('; ')}`);

@@ -3,6 +3,7 @@ import { registerCodeAction } from './codeAction';
 import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import { registerGenerate } from './generate';
+import { registerGraph } from './graph';
 import { registerScan } from './scan';
 import { registerImportUnmanaged } from './importUnmanaged';
 import { registerDocumentHighlight } from './documentHighlight';
@@ -35,4 +36,5 @@ export function registerHandlers(context: HandlerContext): void {
   registerGenerate(context);
   registerScan(context);
   registerImportUnmanaged(context);
+  registerGraph(context);
 }

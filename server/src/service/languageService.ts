@@ -14,6 +14,7 @@ import type {
   WorkspaceEdit,
   WorkspaceSymbol,
 } from 'vscode-languageserver-types';
+import type { GraphParams, GraphResult } from '../../../shared/protocol';
 import { REFERENCE_QUERY } from './model/extractReferences';
 import { HclParser, type WasmLocation } from './syntax/parser';
 import { neverCancelled, type CancellationToken } from './features/cancellation';
@@ -29,6 +30,7 @@ import { schemaDiagnostics } from './features/schemaDiagnostics';
 import { schemaHover } from './features/schemaHover';
 import { noSchemas, type SchemaProvider } from './schemaView/schemaProvider';
 import { foldingRanges } from './features/folding';
+import { createGraphService } from './graph/graphService';
 import { formatDocument } from './features/formatting';
 import { hover } from './features/hover';
 import { definition, documentHighlights, references } from './features/navigation';
@@ -68,6 +70,8 @@ export interface LanguageService {
   indexFolder(uri: string, token?: CancellationToken): Promise<number>;
   /** Fires with a module directory whenever one of its files changed: its files' diagnostics may have changed. */
   onDidChangeModule(listener: (dir: string) => void): void;
+  /** Fires with module directories or files whose change can change the resource graph (code, plans). */
+  onDidChangeGraph(listener: (uris: string[]) => void): void;
 
   diagnostics(uri: string): Diagnostic[];
   definition(uri: string, position: Position, token?: CancellationToken): Location[];
@@ -88,6 +92,8 @@ export interface LanguageService {
   completion(uri: string, position: Position, token?: CancellationToken): CompletionItem[];
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], token?: CancellationToken): CodeAction[];
   format(uri: string, token?: CancellationToken): TextEdit[];
+  /** The resource graph of a folder; rejects with GraphCancelledError when the token is cancelled. */
+  graph(params: GraphParams, token?: CancellationToken): Promise<GraphResult>;
 }
 
 export async function getLanguageService(deps: LanguageServiceDeps): Promise<LanguageService> {
@@ -129,6 +135,18 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
       schemas: schemas.view(),
     });
   };
+  const graph = createGraphService({
+    index,
+    fs: deps.fs,
+    logger,
+    drift,
+    schemas: () => schemas.view(),
+  });
+  const graphListeners: ((uris: string[]) => void)[] = [];
+  index.onDidChangeModule((dir) => graphListeners.forEach((listener) => listener([dir])));
+  const planFileChanged = (uri: string) => {
+    if (graph.fileChanged(uri)) graphListeners.forEach((listener) => listener([uri]));
+  };
   const withDoc = <T>(uri: string, fallback: T, run: (doc: TfDocument) => T): T => {
     const doc = index.get(uri);
     return doc ? run(doc) : fallback;
@@ -139,10 +157,19 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
     openDocument: (uri, version, text) => index.openDocument(uri, version, text),
     changeDocument: (uri, version, changes) => index.changeDocument(uri, version, changes),
     closeDocument: (uri) => index.closeDocument(uri),
-    fileChangedOnDisk: (uri) => index.refreshFromDisk(uri),
-    fileDeletedOnDisk: (uri) => index.remove(uri),
+    fileChangedOnDisk: (uri) => {
+      planFileChanged(uri);
+      return index.refreshFromDisk(uri);
+    },
+    fileDeletedOnDisk: (uri) => {
+      planFileChanged(uri);
+      index.remove(uri);
+    },
     indexFolder: (uri, token = neverCancelled) => index.indexFolder(uri, () => token.isCancellationRequested),
     onDidChangeModule: (listener) => index.onDidChangeModule(listener),
+    onDidChangeGraph: (listener) => {
+      graphListeners.push(listener);
+    },
 
     diagnostics: (uri) =>
       withDoc(uri, [], (doc) => [
@@ -178,5 +205,6 @@ export async function getLanguageService(deps: LanguageServiceDeps): Promise<Lan
         ...driftCodeActions(doc, diagnostics),
       ]),
     format: (uri) => withDoc(uri, [], (doc) => formatDocument(doc)),
+    graph: (params, token) => graph.graph(params, token),
   };
 }

@@ -436,6 +436,19 @@ export interface ArchitecturePlan {
   request?: string;
 }
 
+/**
+ * A plan as a model submits it (the input of the `submit_plan` tool, whose JSON schema is generated from this type
+ * into plan.schema.json): the plan without what Opsmith fills in itself — the format version, where the
+ * environment came from and the request — and with the profile optional, the environment's defaults when absent.
+ */
+export interface PlanSubmission extends Omit<
+  ArchitecturePlan,
+  'version' | 'envSource' | 'request' | 'profile'
+> {
+  /** Departures from the environment's profile (e.g. `{ "highAvailability": true }`); its defaults otherwise. */
+  profile?: Partial<Omit<EnvironmentProfile, 'env'>>;
+}
+
 /** A resource, data source or other declaration already present in the target folder. */
 export interface ExistingResource {
   type: string;

@@ -1,0 +1,169 @@
+// The resource graph in the real VS Code workbench: the palette command opens the panel beside the editor, the
+// webview draws the fixture's graph as the server computed it, clicking a node opens its block, and an edit in
+// the editor reaches the drawing. Run by scripts/test-e2e.mjs (`--grep graph` for this file alone).
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+
+import type { Harness } from './harness';
+import { repoRoot } from './paths';
+import { sharedHarness } from './session';
+import { activeTab, cursorIs, goTo, locate, openFile, runCommand, serverReady, waitUntil } from './workbench';
+
+const FIXTURE = path.join(repoRoot, 'test', 'fixtures', 'e2e-graph');
+
+/** Everything the fixture declares that the graph shows (variables and outputs are off by default). */
+const NODES = [
+  'aws_instance.web',
+  'aws_security_group.web',
+  'aws_subnet.public',
+  'aws_vpc.main',
+  'data.aws_ami.ubuntu',
+  'module.storage',
+  'module.storage.aws_s3_bucket.assets',
+  'module.storage.aws_s3_bucket_versioning.assets',
+];
+
+/**
+ * code-server nests a webview twice: the host iframe, then the page's own frame inside it. A view's host iframe
+ * says so in its URL (`purpose=webviewView`); the editor panel's does not.
+ */
+const graphFrame = (page: Page, where: 'panel' | 'view' = 'panel'): FrameLocator =>
+  page
+    .frameLocator(
+      where === 'view'
+        ? 'iframe.webview.ready[src*="purpose=webviewView"]'
+        : 'iframe.webview.ready:not([src*="purpose=webviewView"])',
+    )
+    .frameLocator('iframe#active-frame');
+
+async function drawnNodes(frame: FrameLocator): Promise<string[]> {
+  const ids = await frame
+    .locator('svg#graph g.node[data-id]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+  return ids.sort();
+}
+
+describe('Opsmith resource graph in the VS Code workbench (UI)', function () {
+  this.timeout(120_000);
+
+  let h: Harness;
+  let page: Page;
+  let ws: string;
+
+  before(async function () {
+    this.timeout(180_000);
+    h = await sharedHarness();
+    ws = mkdtempSync(path.join(h.tmp, 'graph-'));
+    cpSync(FIXTURE, ws, { recursive: true });
+    page = await h.openWorkbench(ws);
+  });
+
+  after(async () => {
+    await page?.close().catch(() => undefined);
+  });
+
+  afterEach(async function () {
+    const t = this.currentTest;
+    if (t && t.state === 'failed' && page) {
+      const file = await h.screenshot(page, `ui-graph-FAILED-${t.title}`);
+      console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
+    }
+  });
+
+  it('"Opsmith: Show Resource Graph" opens the panel with the graph of the workspace', async () => {
+    await openFile(page, 'main.tf');
+    await serverReady(page);
+    await runCommand(page, 'Opsmith: Show Resource Graph');
+    await page
+      .locator('.tabs-container .tab')
+      .filter({ hasText: 'Resource Graph' })
+      .waitFor({ state: 'visible' });
+    const frame = graphFrame(page);
+    await waitUntil(
+      `the graph's ${NODES.length} nodes`,
+      async () => (await drawnNodes(frame)).length === NODES.length,
+      60_000,
+    );
+    assert.deepEqual(await drawnNodes(frame), NODES);
+    await h.screenshot(page, 'ui-graph-panel');
+  });
+
+  it('clicking a node opens its file at the block, in the editor beside the panel', async () => {
+    const frame = graphFrame(page);
+    const web = locate(path.join(ws, 'main.tf'), 'resource "aws_instance" "web"');
+    await frame.locator('svg#graph g.node[data-id="aws_instance.web"]').click();
+    await activeTab(page).filter({ hasText: 'main.tf' }).waitFor({ state: 'visible' });
+    await cursorIs(page, web.line);
+
+    const bucket = locate(
+      path.join(ws, 'modules', 'storage', 'buckets.tf'),
+      'resource "aws_s3_bucket" "assets"',
+    );
+    await frame.locator('svg#graph g.node[data-id="module.storage.aws_s3_bucket.assets"]').click();
+    await activeTab(page).filter({ hasText: 'buckets.tf' }).waitFor({ state: 'visible' });
+    await cursorIs(page, bucket.line);
+    // The panel stays open next to the editor.
+    await page
+      .locator('.tabs-container .tab')
+      .filter({ hasText: 'Resource Graph' })
+      .waitFor({ state: 'visible' });
+    await h.screenshot(page, 'ui-graph-reveal');
+  });
+
+  it('an edit in the editor shows up in the graph without saving', async () => {
+    await openFile(page, 'main.tf');
+    const end = locate(path.join(ws, 'main.tf'), 'name   = "assets-');
+    await goTo(page, end.line + 1, 2);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    // insertText: no auto-closing of quotes and braces.
+    await page.keyboard.insertText('\nresource "aws_eip" "web" {\n  instance = aws_instance.web.id\n}');
+    const frame = graphFrame(page);
+    await frame
+      .locator('svg#graph g.node[data-id="aws_eip.web"]')
+      .waitFor({ state: 'attached', timeout: 30_000 });
+    assert.deepEqual(await drawnNodes(frame), [...NODES, 'aws_eip.web'].sort());
+    await h.screenshot(page, 'ui-graph-edited');
+  });
+
+  it('"Opsmith: Export Resource Graph" saves the drawing as SVG where the save dialog says', async () => {
+    const target = path.join(ws, 'resource-graph.svg');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Opsmith: Export Resource Graph');
+    await page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ hasText: 'Export Resource Graph' })
+      .first()
+      .click();
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'SVG' }).first().click();
+    // code-server's save dialog is a quick input holding the proposed path: the folder and resource-graph.svg.
+    const input = page.locator('.quick-input-widget input');
+    await waitUntil('the save dialog', async () => (await input.inputValue()).endsWith('resource-graph.svg'));
+    await page.keyboard.press('Enter');
+    const svg = await waitUntil(
+      'the exported file',
+      () => existsSync(target) && readFileSync(target, 'utf8'),
+    );
+    assert.match(svg, /^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+    assert.ok(svg.includes('aws_instance.web'), 'the drawing, labels included');
+  });
+
+  it('the Opsmith view container shows the same graph in its Resource Graph view', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Opsmith"]').click();
+    // Its only view: the side bar's title names it ("Opsmith: Resource Graph") instead of a section header.
+    await page
+      .locator('.sidebar .composite.title')
+      .filter({ hasText: 'Resource Graph' })
+      .waitFor({ state: 'visible' });
+    const frame = graphFrame(page, 'view');
+    await waitUntil(
+      'the view draws the graph',
+      async () => (await drawnNodes(frame)).length > NODES.length,
+      60_000,
+    );
+    assert.deepEqual(await drawnNodes(frame), [...NODES, 'aws_eip.web'].sort());
+    await h.screenshot(page, 'ui-graph-view');
+  });
+});
