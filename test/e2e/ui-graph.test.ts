@@ -112,6 +112,52 @@ describe('Opsmith resource graph in the VS Code workbench (UI)', function () {
     await h.screenshot(page, 'ui-graph-reveal');
   });
 
+  it('moving the cursor into a block highlights its node in the graph', async () => {
+    await openFile(page, 'main.tf');
+    const frame = graphFrame(page);
+    const main = path.join(ws, 'main.tf');
+    const highlighted = (id: string) => frame.locator(`svg#graph g.node.highlight[data-id="${id}"]`);
+    const vpc = locate(main, 'cidr_block = "10.0.0.0/16"');
+    await goTo(page, vpc.line, vpc.column);
+    await highlighted('aws_vpc.main').waitFor({ state: 'attached' });
+    await frame.locator('svg#graph rect.highlight-ring[visibility="visible"]').waitFor({ state: 'attached' });
+
+    const group = locate(main, 'name   = "web"');
+    await goTo(page, group.line, group.column);
+    await highlighted('aws_security_group.web').waitFor({ state: 'attached' });
+    assert.deepEqual(
+      await frame
+        .locator('svg#graph g.node.highlight')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id'))),
+      ['aws_security_group.web'],
+      'the highlight moved: only the block under the cursor is marked',
+    );
+    await h.screenshot(page, 'ui-graph-highlight');
+    // Outside every block (the comment on line 1): nothing is.
+    await goTo(page, 1, 1);
+    await frame.locator('svg#graph g.node.highlight').waitFor({ state: 'detached' });
+  });
+
+  it('the panel comes back with its graph after "Developer: Reload Window"', async () => {
+    // In code-server the command reloads the page: wait for the new document, not the old one still showing.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .locator('.tabs-container .tab')
+      .filter({ hasText: 'Resource Graph' })
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const frame = graphFrame(page);
+    await waitUntil(
+      'the restored panel draws the graph',
+      async () => (await drawnNodes(frame)).length === NODES.length,
+      60_000,
+    );
+    assert.deepEqual(await drawnNodes(frame), NODES);
+    await h.screenshot(page, 'ui-graph-restored');
+  });
+
   it('an edit in the editor shows up in the graph without saving', async () => {
     await openFile(page, 'main.tf');
     const end = locate(path.join(ws, 'main.tf'), 'name   = "assets-');

@@ -142,3 +142,74 @@ describe('webview: rendering', () => {
     assert.ok(await gp.page.locator('.og-empty').isHidden());
   });
 });
+
+describe('webview: themes', () => {
+  let bed: GraphTestBed;
+  const small = fixture('small.json');
+  before(async () => {
+    bed = await GraphTestBed.start();
+  });
+  after(async () => {
+    await bed?.stop();
+  });
+
+  const looks = async (gp: GraphPage) => ({
+    // var.region has no status: its border is the theme's plain one, or the contrast border.
+    plain: await gp.page.$eval('g.node[data-id="var.region"] .node-box', (el) => {
+      const style = getComputedStyle(el);
+      return { stroke: style.stroke, width: style.strokeWidth };
+    }),
+    edge: await gp.page.$eval('#graph path.edge', (el) => {
+      const style = getComputedStyle(el);
+      return { opacity: style.strokeOpacity, width: parseFloat(style.strokeWidth) };
+    }),
+    drifted: await gp.page.$eval(
+      'g.node[data-id="aws_subnet.a"] .node-box',
+      (el) => getComputedStyle(el).stroke,
+    ),
+  });
+
+  for (const bodyClass of ['vscode-high-contrast', 'vscode-high-contrast-light']) {
+    it(`${bodyClass}: every node has the contrast border, strokes are thicker, edges fully opaque`, async () => {
+      const contrast = '#f38518';
+      const gp = await bed.open({ bodyClass, theme: { '--vscode-contrastBorder': contrast } });
+      try {
+        await gp.showGraph(small);
+        const hc = await looks(gp);
+        assert.deepEqual(hc.plain, { stroke: rgb(contrast), width: '2.5px' });
+        assert.equal(hc.edge.opacity, '1');
+        assert.ok(hc.edge.width >= 1.6, `edge width ${hc.edge.width}`);
+        assert.equal(hc.drifted, rgb(THEME['--vscode-charts-yellow']), 'status colours still win');
+        assert.deepEqual(await gp.violations(), []);
+        assert.deepEqual(gp.consoleErrors, []);
+      } finally {
+        await gp.close();
+      }
+    });
+  }
+
+  it('vscode-light: takes the light theme variables, with the normal stroke', async () => {
+    const light = {
+      '--vscode-editor-background': '#fffffe',
+      '--vscode-editorWidget-background': '#f3f3f3',
+      '--vscode-editorWidget-border': '#c8c8c8',
+      '--vscode-foreground': '#616161',
+    };
+    const gp = await bed.open({ bodyClass: 'vscode-light', theme: light });
+    try {
+      await gp.showGraph(small);
+      const look = await looks(gp);
+      assert.deepEqual(look.plain, { stroke: rgb(light['--vscode-editorWidget-border']), width: '1.5px' });
+      assert.equal(
+        await gp.page.$eval('g.node .node-box', (el) => getComputedStyle(el).fill),
+        rgb(light['--vscode-editorWidget-background']),
+      );
+      assert.equal(
+        await gp.page.$eval('body', (el) => getComputedStyle(el).backgroundColor),
+        rgb(light['--vscode-editor-background']),
+      );
+    } finally {
+      await gp.close();
+    }
+  });
+});

@@ -58,26 +58,32 @@ export function registerGraph(
 
   let panel: vscode.WebviewPanel | undefined;
   let panelHost: GraphHost | undefined;
+  /** Puts the page and the host code into a panel: a new one, or one the window restored after a reload. */
+  const adopt = (adopted: vscode.WebviewPanel) => {
+    adopted.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'graph.svg');
+    const adoptedHost = host(adopted.webview, () => adopted.viewColumn);
+    adopted.onDidDispose(() => {
+      release(adoptedHost);
+      if (panel !== adopted) return;
+      panel = undefined;
+      panelHost = undefined;
+    });
+    panel = adopted;
+    panelHost = adoptedHost;
+  };
   const showPanel = () => {
     if (panel) {
       panel.reveal(panel.viewColumn, false);
       return;
     }
-    const created = vscode.window.createWebviewPanel(
-      PANEL_TYPE,
-      'Resource Graph',
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] },
+    adopt(
+      vscode.window.createWebviewPanel(
+        PANEL_TYPE,
+        'Resource Graph',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+        { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] },
+      ),
     );
-    created.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'graph.svg');
-    const createdHost = host(created.webview, () => created.viewColumn);
-    created.onDidDispose(() => {
-      release(createdHost);
-      panel = undefined;
-      panelHost = undefined;
-    });
-    panel = created;
-    panelHost = createdHost;
   };
   const exportGraph = async () => {
     // The panel when there is one, else the view: whichever page has a graph.
@@ -102,6 +108,15 @@ export function registerGraph(
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, showPanel),
     vscode.commands.registerCommand(EXPORT_GRAPH_COMMAND, exportGraph),
+    // A panel left open when the window reloads comes back with a fresh page (it asks for the graph again).
+    vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {
+      deserializeWebviewPanel(restored) {
+        // Only one graph panel: should one already be open (the command ran first), the restored one goes.
+        if (panel) restored.dispose();
+        else adopt(restored);
+        return Promise.resolve();
+      },
+    }),
     vscode.window.registerWebviewViewProvider(
       VIEW_ID,
       {
