@@ -1,7 +1,8 @@
 // Generation with Claude in the real VS Code workbench, against the local fake Messages API started here: the key
-// is set through "Opsmith: Set Anthropic API Key" (SecretStorage), the workspace's .vscode/settings.json points
-// opsmith.model.baseUrl at the fake, then palette → request → the model's plan (streamed, with progress in the
-// notification) → preview → Accept → files on disk. Run by scripts/test-e2e.mjs (`--grep Claude` alone).
+// is set through "Opsmith: Set Anthropic API Key" (SecretStorage), the user settings point opsmith.model.baseUrl at
+// the fake, then palette → request → the model's plan (streamed, with progress in the notification) → preview →
+// Accept → files on disk. The workspace's own baseUrl points at a decoy, which must never be asked: the setting is
+// machine-scoped so a cloned repository cannot send the key elsewhere. Run by scripts/test-e2e.mjs (`--grep Claude`).
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,26 +55,38 @@ describe('Opsmith generation with Claude in the VS Code workbench (UI)', functio
   this.timeout(150_000);
 
   const fake = new FakeAnthropic();
+  const decoy = new FakeAnthropic();
   let h: Harness;
   let page: Page;
   let ws: string;
+  let userSettings: string;
+  let userSettingsBefore: string;
 
   before(async function () {
     this.timeout(180_000);
     await fake.start();
+    await decoy.start();
     h = await sharedHarness();
+    userSettings = path.join(h.userDataDir, 'User', 'settings.json');
+    userSettingsBefore = readFileSync(userSettings, 'utf8');
+    writeFileSync(
+      userSettings,
+      JSON.stringify({ ...JSON.parse(userSettingsBefore), 'opsmith.model.baseUrl': fake.url }, null, 2),
+    );
     ws = h.newWorkspace('claude');
     mkdirSync(path.join(ws, '.vscode'), { recursive: true });
     writeFileSync(
       path.join(ws, '.vscode', 'settings.json'),
-      JSON.stringify({ 'opsmith.model.provider': 'claude', 'opsmith.model.baseUrl': fake.url }, null, 2),
+      JSON.stringify({ 'opsmith.model.provider': 'claude', 'opsmith.model.baseUrl': decoy.url }, null, 2),
     );
     page = await h.openWorkbench(ws);
   });
 
   after(async () => {
     await page?.close().catch(() => undefined);
+    if (userSettingsBefore !== undefined) writeFileSync(userSettings, userSettingsBefore);
     await fake.stop();
+    await decoy.stop();
   });
 
   afterEach(async function () {
@@ -132,7 +145,8 @@ describe('Opsmith generation with Claude in the VS Code workbench (UI)', functio
       'nothing is written before Accept',
     );
 
-    // The model was asked, with the stored key, the request, and the folder as data.
+    // The model was asked, with the stored key, the request, and the folder as data; the workspace's baseUrl not.
+    assert.equal(decoy.requests.length, 0, "the workspace's opsmith.model.baseUrl is ignored");
     assert.equal(fake.requests.length, 1);
     const [sent] = fake.requests;
     assert.equal(credentialOf(sent), KEY);

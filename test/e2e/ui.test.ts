@@ -9,6 +9,7 @@ import type { Harness } from './harness';
 import { sharedHarness } from './session';
 import {
   activeTab,
+  applyQuickFix,
   cursorIs,
   domText,
   goTo,
@@ -263,13 +264,7 @@ describe('Opsmith in the VS Code workbench (UI)', function () {
     await h.screenshot(page, 'ui-drift-problem');
     // Put the cursor on the drifted value in the editor, then ask for quick fixes there.
     await goTo(page, 3, 20);
-    await page.keyboard.press('Control+.');
-    const adopt = page
-      .locator('.action-widget .monaco-list-row')
-      .filter({ hasText: 'Adopt live value' })
-      .first();
-    await adopt.waitFor({ state: 'visible' });
-    await adopt.click();
+    await applyQuickFix(page, 'Adopt live value');
     await page
       .locator('.editor-group-container.active .view-lines')
       .filter({ hasText: 't3.large' })

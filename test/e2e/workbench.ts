@@ -55,6 +55,27 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await cursorIs(page, line, column);
 }
 
+/**
+ * Opens the quick-fix menu at the cursor (Ctrl+.) and picks the action with this title. The menu lists what the
+ * language server answered when it was asked; asked before the server has seen the latest diagnostics it can come up
+ * without the action (or not at all), so it is asked again, a few times, before giving up.
+ */
+export async function applyQuickFix(page: Page, title: string, attempts = 5): Promise<void> {
+  const row = page.locator('.action-widget .monaco-list-row').filter({ hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await row.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500 * attempt);
+    }
+  }
+  await row.click();
+}
+
 /** The extension's status-bar item shows "$(check) Opsmith" once the language server is running. */
 export async function serverReady(page: Page, timeoutMs = 60_000): Promise<void> {
   await page
