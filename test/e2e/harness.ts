@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+import { CHROMIUM_FLAGS } from '../helpers/chromiumFlags';
 import { e2ePaths, type E2EPaths } from './paths';
 import { childGroups, installExitHandlers, setPidFile, stopGroup, trackGroup } from './procs';
 
@@ -42,16 +43,7 @@ export const QUIET_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export const CHROMIUM_ARGS = [...CHROMIUM_FLAGS, '--disable-dev-shm-usage'];
 
 export interface HarnessOptions {
   /** Extra user settings merged over QUIET_SETTINGS. */

@@ -6,10 +6,19 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 
-import type { Harness } from './harness';
 import { repoRoot } from './paths';
-import { sharedHarness } from './session';
-import { activeTab, cursorIs, goTo, locate, openFile, runCommand, serverReady, waitUntil } from './workbench';
+import { uiSuite } from './session';
+import {
+  activeTab,
+  cursorIs,
+  goTo,
+  locate,
+  openFile,
+  runCommand,
+  serverReady,
+  startCommand,
+  waitUntil,
+} from './workbench';
 
 const FIXTURE = path.join(repoRoot, 'test', 'fixtures', 'e2e-graph');
 
@@ -48,82 +57,64 @@ async function drawnNodes(frame: FrameLocator): Promise<string[]> {
 describe('Opsmith resource graph in the VS Code workbench (UI)', function () {
   this.timeout(120_000);
 
-  let h: Harness;
-  let page: Page;
-  let ws: string;
-
-  before(async function () {
-    this.timeout(180_000);
-    h = await sharedHarness();
-    ws = mkdtempSync(path.join(h.tmp, 'graph-'));
+  const ui = uiSuite('ui-graph', (h) => {
+    const ws = mkdtempSync(path.join(h.tmp, 'graph-'));
     cpSync(FIXTURE, ws, { recursive: true });
-    page = await h.openWorkbench(ws);
-  });
-
-  after(async () => {
-    await page?.close().catch(() => undefined);
-  });
-
-  afterEach(async function () {
-    const t = this.currentTest;
-    if (t && t.state === 'failed' && page) {
-      const file = await h.screenshot(page, `ui-graph-FAILED-${t.title}`);
-      console.log(`      screenshot: ${path.relative(process.cwd(), file)}`);
-    }
+    return ws;
   });
 
   it('"Opsmith: Show Resource Graph" opens the panel with the graph of the workspace', async () => {
-    await openFile(page, 'main.tf');
-    await serverReady(page);
-    await runCommand(page, 'Opsmith: Show Resource Graph');
-    await page
+    await openFile(ui.page, 'main.tf');
+    await serverReady(ui.page);
+    await runCommand(ui.page, 'Opsmith: Show Resource Graph');
+    await ui.page
       .locator('.tabs-container .tab')
       .filter({ hasText: 'Resource Graph' })
       .waitFor({ state: 'visible' });
-    const frame = graphFrame(page);
+    const frame = graphFrame(ui.page);
     await waitUntil(
       `the graph's ${NODES.length} nodes`,
       async () => (await drawnNodes(frame)).length === NODES.length,
       60_000,
     );
     assert.deepEqual(await drawnNodes(frame), NODES);
-    await h.screenshot(page, 'ui-graph-panel');
+    await ui.screenshot('ui-graph-panel');
   });
 
   it('clicking a node opens its file at the block, in the editor beside the panel', async () => {
-    const frame = graphFrame(page);
-    const web = locate(path.join(ws, 'main.tf'), 'resource "aws_instance" "web"');
+    const frame = graphFrame(ui.page);
+    const web = locate(path.join(ui.ws, 'main.tf'), 'resource "aws_instance" "web"');
     await frame.locator('svg#graph g.node[data-id="aws_instance.web"]').click();
-    await activeTab(page).filter({ hasText: 'main.tf' }).waitFor({ state: 'visible' });
-    await cursorIs(page, web.line);
+    await activeTab(ui.page).filter({ hasText: 'main.tf' }).waitFor({ state: 'visible' });
+    await cursorIs(ui.page, web.line);
 
     const bucket = locate(
-      path.join(ws, 'modules', 'storage', 'buckets.tf'),
+      path.join(ui.ws, 'modules', 'storage', 'buckets.tf'),
       'resource "aws_s3_bucket" "assets"',
     );
     await frame.locator('svg#graph g.node[data-id="module.storage.aws_s3_bucket.assets"]').click();
-    await activeTab(page).filter({ hasText: 'buckets.tf' }).waitFor({ state: 'visible' });
-    await cursorIs(page, bucket.line);
+    await activeTab(ui.page).filter({ hasText: 'buckets.tf' }).waitFor({ state: 'visible' });
+    await cursorIs(ui.page, bucket.line);
     // The panel stays open next to the editor.
-    await page
+    await ui.page
       .locator('.tabs-container .tab')
       .filter({ hasText: 'Resource Graph' })
       .waitFor({ state: 'visible' });
-    await h.screenshot(page, 'ui-graph-reveal');
+    await ui.screenshot('ui-graph-reveal');
   });
 
   it('moving the cursor into a block highlights its node in the graph', async () => {
-    await openFile(page, 'main.tf');
-    const frame = graphFrame(page);
-    const main = path.join(ws, 'main.tf');
+    await openFile(ui.page, 'main.tf');
+    const frame = graphFrame(ui.page);
+    const main = path.join(ui.ws, 'main.tf');
     const highlighted = (id: string) => frame.locator(`svg#graph g.node.highlight[data-id="${id}"]`);
     const vpc = locate(main, 'cidr_block = "10.0.0.0/16"');
-    await goTo(page, vpc.line, vpc.column);
+    await goTo(ui.page, vpc.line, vpc.column);
     await highlighted('aws_vpc.main').waitFor({ state: 'attached' });
     await frame.locator('svg#graph rect.highlight-ring[visibility="visible"]').waitFor({ state: 'attached' });
 
     const group = locate(main, 'name   = "web"');
-    await goTo(page, group.line, group.column);
+    await goTo(ui.page, group.line, group.column);
     await highlighted('aws_security_group.web').waitFor({ state: 'attached' });
     assert.deepEqual(
       await frame
@@ -132,62 +123,56 @@ describe('Opsmith resource graph in the VS Code workbench (UI)', function () {
       ['aws_security_group.web'],
       'the highlight moved: only the block under the cursor is marked',
     );
-    await h.screenshot(page, 'ui-graph-highlight');
+    await ui.screenshot('ui-graph-highlight');
     // Outside every block (the comment on line 1): nothing is.
-    await goTo(page, 1, 1);
+    await goTo(ui.page, 1, 1);
     await frame.locator('svg#graph g.node.highlight').waitFor({ state: 'detached' });
   });
 
   it('the panel comes back with its graph after "Developer: Reload Window"', async () => {
     // In code-server the command reloads the page: wait for the new document, not the old one still showing.
-    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-    await runCommand(page, 'Developer: Reload Window');
+    const reloaded = ui.page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(ui.page, 'Developer: Reload Window');
     await reloaded;
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    await page
+    await ui.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await ui.page
       .locator('.tabs-container .tab')
       .filter({ hasText: 'Resource Graph' })
       .waitFor({ state: 'visible', timeout: 60_000 });
-    const frame = graphFrame(page);
+    const frame = graphFrame(ui.page);
     await waitUntil(
       'the restored panel draws the graph',
       async () => (await drawnNodes(frame)).length === NODES.length,
       60_000,
     );
     assert.deepEqual(await drawnNodes(frame), NODES);
-    await h.screenshot(page, 'ui-graph-restored');
+    await ui.screenshot('ui-graph-restored');
   });
 
   it('an edit in the editor shows up in the graph without saving', async () => {
-    await openFile(page, 'main.tf');
-    const end = locate(path.join(ws, 'main.tf'), 'name   = "assets-');
-    await goTo(page, end.line + 1, 2);
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
+    await openFile(ui.page, 'main.tf');
+    const end = locate(path.join(ui.ws, 'main.tf'), 'name   = "assets-');
+    await goTo(ui.page, end.line + 1, 2);
+    await ui.page.keyboard.press('End');
+    await ui.page.keyboard.press('Enter');
     // insertText: no auto-closing of quotes and braces.
-    await page.keyboard.insertText('\nresource "aws_eip" "web" {\n  instance = aws_instance.web.id\n}');
-    const frame = graphFrame(page);
+    await ui.page.keyboard.insertText('\nresource "aws_eip" "web" {\n  instance = aws_instance.web.id\n}');
+    const frame = graphFrame(ui.page);
     await frame
       .locator('svg#graph g.node[data-id="aws_eip.web"]')
       .waitFor({ state: 'attached', timeout: 30_000 });
     assert.deepEqual(await drawnNodes(frame), [...NODES, 'aws_eip.web'].sort());
-    await h.screenshot(page, 'ui-graph-edited');
+    await ui.screenshot('ui-graph-edited');
   });
 
   it('"Opsmith: Export Resource Graph" saves the drawing as SVG where the save dialog says', async () => {
-    const target = path.join(ws, 'resource-graph.svg');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Opsmith: Export Resource Graph');
-    await page
-      .locator('.quick-input-widget .monaco-list-row')
-      .filter({ hasText: 'Export Resource Graph' })
-      .first()
-      .click();
-    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'SVG' }).first().click();
+    const target = path.join(ui.ws, 'resource-graph.svg');
+    await startCommand(ui.page, 'Opsmith: Export Resource Graph');
+    await ui.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'SVG' }).first().click();
     // code-server's save dialog is a quick input holding the proposed path: the folder and resource-graph.svg.
-    const input = page.locator('.quick-input-widget input');
+    const input = ui.page.locator('.quick-input-widget input');
     await waitUntil('the save dialog', async () => (await input.inputValue()).endsWith('resource-graph.svg'));
-    await page.keyboard.press('Enter');
+    await ui.page.keyboard.press('Enter');
     const svg = await waitUntil(
       'the exported file',
       () => existsSync(target) && readFileSync(target, 'utf8'),
@@ -197,19 +182,19 @@ describe('Opsmith resource graph in the VS Code workbench (UI)', function () {
   });
 
   it('the Opsmith view container shows the same graph in its Resource Graph view', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Opsmith"]').click();
+    await ui.page.locator('.activitybar .action-item a[aria-label^="Opsmith"]').click();
     // Its only view: the side bar's title names it ("Opsmith: Resource Graph") instead of a section header.
-    await page
+    await ui.page
       .locator('.sidebar .composite.title')
       .filter({ hasText: 'Resource Graph' })
       .waitFor({ state: 'visible' });
-    const frame = graphFrame(page, 'view');
+    const frame = graphFrame(ui.page, 'view');
     await waitUntil(
       'the view draws the graph',
       async () => (await drawnNodes(frame)).length > NODES.length,
       60_000,
     );
     assert.deepEqual(await drawnNodes(frame), [...NODES, 'aws_eip.web'].sort());
-    await h.screenshot(page, 'ui-graph-view');
+    await ui.screenshot('ui-graph-view');
   });
 });

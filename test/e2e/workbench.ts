@@ -1,6 +1,8 @@
 // Small helpers for driving the VS Code web workbench with playwright-core. They wait for conditions rather than
 // sleeping: every action is followed by a wait for the UI state it should produce.
-import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
@@ -23,6 +25,14 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     .first();
   await row.click();
   await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/** Palette → a command whose first step is a quick input of its own (so not runCommand, which waits for none). */
+export async function startCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await quickInput(page).waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  await quickInput(page).locator('.monaco-list-row').filter({ hasText: title }).first().click();
 }
 
 /** The tab of the active editor. */
@@ -74,6 +84,75 @@ export async function applyQuickFix(page: Page, title: string, attempts = 5): Pr
     }
   }
   await row.click();
+}
+
+/** "Opsmith: Generate Infrastructure" with this request, up to the moment it is submitted. */
+export async function requestGeneration(page: Page, request: string): Promise<void> {
+  await startCommand(page, 'Opsmith: Generate Infrastructure');
+  await quickInput(page)
+    .filter({ hasText: 'describe the infrastructure you need' })
+    .waitFor({ state: 'visible' });
+  await quickInput(page).locator('input').fill(request);
+  await quickInput(page)
+    .locator('.monaco-list-row')
+    .filter({ hasText: 'your request' })
+    .first()
+    .waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for the generation's preview and asserts that nothing new is in the workspace folder before Accept. */
+export async function previewShown(page: Page, ws: string, before: ReadonlySet<string>): Promise<void> {
+  await page
+    .locator('.tabs-container .tab')
+    .filter({ hasText: 'Opsmith preview' })
+    .first()
+    .waitFor({ state: 'visible', timeout: 60_000 });
+  assert.deepEqual(
+    readdirSync(ws).filter((f) => !before.has(f)),
+    [],
+    'nothing is written before Accept',
+  );
+}
+
+/**
+ * Accepts the generation whose preview is open, waits until the written files are on disk and open, and asserts that
+ * Problems counts no errors. `before` is the workspace folder's listing from before the generation: whatever is new
+ * was written by Accept. Returns the written files' text, joined.
+ */
+export async function acceptGeneratedFiles(
+  page: Page,
+  ws: string,
+  before: ReadonlySet<string>,
+): Promise<string> {
+  // The check mark on the preview diff's title bar (the notification offers the same choice).
+  const accept = page.locator('.editor-actions .action-label[aria-label^="Accept Generated Files"]').first();
+  await accept.waitFor({ state: 'visible' });
+  await waitUntil(
+    'the Accept action enabled',
+    async () => !(await accept.getAttribute('class'))?.includes('disabled'),
+  );
+  await accept.click();
+  const added = await waitUntil('generated files on disk', () => {
+    // Files are created first and saved with their content right after: wait for both.
+    const now = readdirSync(ws).filter((f) => !before.has(f));
+    const saved = now.length > 0 && now.every((f) => readFileSync(path.join(ws, f), 'utf8').length > 0);
+    return saved && now;
+  });
+  // Accept opens every written file; let it finish before the next keystrokes, and give the server a moment to
+  // analyse them before counting errors in the status bar.
+  for (const file of added)
+    await page
+      .locator('.tabs-container .tab')
+      .filter({ hasText: file })
+      .first()
+      .waitFor({ state: 'visible' });
+  await page.waitForTimeout(3000);
+  const label =
+    (await page.locator('[id="status.problems"] [aria-label]').first().getAttribute('aria-label')) ??
+    domText(await page.locator('[id="status.problems"]').first().innerText());
+  assert.doesNotMatch(label, /[1-9]\d* errors?/i, `Problems: ${label}`);
+  return added.map((f) => readFileSync(path.join(ws, f), 'utf8')).join('\n');
 }
 
 /** The extension's status-bar item shows "$(check) Opsmith" once the language server is running. */

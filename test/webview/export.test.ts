@@ -1,31 +1,16 @@
 // Export: a standalone, well-formed SVG of the whole graph with its colours inlined, and a PNG drawn from it —
 // from the toolbar and on the host's exportRequest.
 import assert from 'node:assert/strict';
-import { fixture, GraphTestBed, rgb, THEME, type GraphPage } from './harness';
+import { fixture, graphSuite, rgb, THEME } from './harness';
 
 describe('webview: export', () => {
-  let bed: GraphTestBed;
-  let gp: GraphPage;
   const small = fixture('small.json');
-
-  before(async () => {
-    bed = await GraphTestBed.start();
-    gp = await bed.open();
-    await gp.showGraph(small);
-  });
-  after(async () => {
-    await gp?.close();
-    await bed?.stop();
-  });
-  beforeEach(() => gp.clearPosted());
-  afterEach(async () => {
-    assert.deepEqual(await gp.violations(), [], 'CSP violations');
-    assert.deepEqual(gp.consoleErrors, [], 'console errors');
-  });
+  const suite = graphSuite(small);
+  beforeEach(() => suite.gp.clearPosted());
 
   /** Parses the SVG the way any consumer would, in the page: no parsererror, and what it holds. */
   const inspect = (svg: string) =>
-    gp.page.evaluate((text) => {
+    suite.gp.page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       const root = doc.documentElement;
       return {
@@ -51,8 +36,8 @@ describe('webview: export', () => {
     }, svg);
 
   it('exports a standalone SVG with the nodes, edges and inlined theme colours', async () => {
-    await gp.page.click('#export-svg');
-    const message = await gp.waitForPosted('export');
+    await suite.gp.page.click('#export-svg');
+    const message = await suite.gp.waitForPosted('export');
     assert.equal(message.format, 'svg');
     assert.match(message.data, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg /);
     const svg = await inspect(message.data);
@@ -72,9 +57,9 @@ describe('webview: export', () => {
   });
 
   it('renders as an image on its own (no external styles needed)', async () => {
-    await gp.page.click('#export-svg');
-    const { data } = await gp.waitForPosted('export');
-    const size = await gp.page.evaluate(async (text) => {
+    await suite.gp.page.click('#export-svg');
+    const { data } = await suite.gp.waitForPosted('export');
+    const size = await suite.gp.page.evaluate(async (text) => {
       const img = new Image();
       img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
       await img.decode();
@@ -84,23 +69,26 @@ describe('webview: export', () => {
   });
 
   it('keeps labels in the export even when zoomed out past the label threshold', async () => {
-    for (let i = 0; i < 8; i++) await gp.page.keyboard.press('-');
-    assert.ok(await gp.page.$eval('#graph', (el) => el.classList.contains('lod-low')));
-    await gp.send({ type: 'exportRequest', format: 'svg' });
-    const { data } = await gp.waitForPosted('export');
+    for (let i = 0; i < 8; i++) await suite.gp.page.keyboard.press('-');
+    assert.ok(await suite.gp.page.$eval('#graph', (el) => el.classList.contains('lod-low')));
+    await suite.gp.send({ type: 'exportRequest', format: 'svg' });
+    const { data } = await suite.gp.waitForPosted('export');
     const svg = await inspect(data);
     assert.equal(svg.labels.length, small.nodes.length);
     assert.equal(svg.edges, small.edges.length);
-    assert.ok(await gp.page.$eval('#graph', (el) => el.classList.contains('lod-low')), 'live view unchanged');
-    await gp.page.keyboard.press('0');
+    assert.ok(
+      await suite.gp.page.$eval('#graph', (el) => el.classList.contains('lod-low')),
+      'live view unchanged',
+    );
+    await suite.gp.page.keyboard.press('0');
   });
 
   it('exports a PNG data URL of the SVG size, on the toolbar and on exportRequest', async () => {
-    await gp.page.click('#export-svg');
-    const svg = await inspect((await gp.waitForPosted('export')).data);
-    await gp.clearPosted();
-    await gp.send({ type: 'exportRequest', format: 'png' });
-    const message = await gp.waitForPosted('export');
+    await suite.gp.page.click('#export-svg');
+    const svg = await inspect((await suite.gp.waitForPosted('export')).data);
+    await suite.gp.clearPosted();
+    await suite.gp.send({ type: 'exportRequest', format: 'png' });
+    const message = await suite.gp.waitForPosted('export');
     assert.equal(message.format, 'png');
     const match = /^data:image\/png;base64,(.+)$/.exec(message.data);
     assert.ok(match, message.data.slice(0, 40));
@@ -109,13 +97,13 @@ describe('webview: export', () => {
     assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
     assert.equal(bytes.readUInt32BE(16), svg.width, 'PNG width (device pixel ratio 1)');
     assert.equal(bytes.readUInt32BE(20), svg.height);
-    await gp.clearPosted();
-    await gp.page.click('#export-png');
-    assert.equal((await gp.waitForPosted('export')).format, 'png');
+    await suite.gp.clearPosted();
+    await suite.gp.page.click('#export-png');
+    assert.equal((await suite.gp.waitForPosted('export')).format, 'png');
   });
 
   it('reports an error instead of exporting nothing', async () => {
-    const empty = await bed.open();
+    const empty = await suite.bed.open();
     try {
       await empty.send({ type: 'exportRequest', format: 'svg' });
       const error = await empty.waitForPosted('error');

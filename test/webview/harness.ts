@@ -1,7 +1,8 @@
 // Test bed for the graph webview: the built dist/webview.js and dist/webview.css served from 127.0.0.1 under the
-// same CSP as the extension's panel (nonce'd scripts, style sheets only from the extension origin, data: images),
+// very CSP of the extension's panel (client/src/graph/csp.ts, with this server as the extension origin),
 // a fake acquireVsCodeApi that records what the webview posts, and theme variables set the way VS Code does.
 // Used by the webview tests and by bench/graph.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -10,20 +11,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { graphHeadStart } from '../../client/src/graph/csp';
 import type { GraphResult, GraphToHostMessage, HostToGraphMessage } from '../../shared/protocol';
+import { CHROMIUM_FLAGS } from '../helpers/chromiumFlags';
 
 export const root = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.OPSMITH_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_FLAGS];
 
 /** Distinct from theme.css's fallbacks, so a matching colour proves the theme variable was used. */
 export const THEME: Record<string, string> = {
@@ -169,7 +163,6 @@ export class GraphTestBed {
   /** The page the extension's panel serves, with the test's fake VS Code API in front of the bundle. */
   private html(options: PageOptions & { nonce: string }): string {
     const { nonce } = options;
-    const csp = `default-src 'none'; style-src ${this.origin} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${this.origin} data:;`;
     const theme = Object.entries({ ...THEME, ...options.theme })
       .map(([name, value]) => `${name}: ${value};`)
       .join(' ');
@@ -188,8 +181,7 @@ export class GraphTestBed {
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+${graphHeadStart(this.origin, nonce)}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${this.origin}/dist/webview.css">
 <style nonce="${nonce}">:root { ${theme} }</style>
@@ -201,6 +193,50 @@ export class GraphTestBed {
 </body>
 </html>`;
   }
+}
+
+export interface GraphSuite {
+  readonly bed: GraphTestBed;
+  /** The page showing the suite's graph. */
+  readonly gp: GraphPage;
+}
+
+/**
+ * Registers a suite's mocha hooks: a test bed for the whole suite, a page showing `graph` (one for the suite, or a
+ * fresh one per test with `pagePerTest`), and after every test the check that the page hit no CSP violation and
+ * logged no error. Call inside describe(); read bed and gp from hooks and tests, once the hooks have run.
+ */
+export function graphSuite(graph: GraphResult, options: { pagePerTest?: boolean } = {}): GraphSuite {
+  let bed: GraphTestBed | undefined;
+  let gp: GraphPage | undefined;
+  const open = async () => {
+    gp = await bed!.open();
+    await gp.showGraph(graph);
+  };
+  before(async () => {
+    bed = await GraphTestBed.start();
+    if (!options.pagePerTest) await open();
+  });
+  if (options.pagePerTest) beforeEach(open);
+  afterEach(async () => {
+    assert.deepEqual(await gp!.violations(), [], 'CSP violations');
+    assert.deepEqual(gp!.consoleErrors, [], 'console errors');
+    if (options.pagePerTest) await gp!.close();
+  });
+  after(async () => {
+    if (!options.pagePerTest) await gp?.close();
+    await bed?.stop();
+  });
+  return {
+    get bed() {
+      if (!bed) throw new Error('graphSuite: the test bed is not started yet (read it in a hook or test)');
+      return bed;
+    },
+    get gp() {
+      if (!gp) throw new Error('graphSuite: no page yet (read it in a hook or test)');
+      return gp;
+    },
+  };
 }
 
 interface TestWindow {

@@ -1,7 +1,7 @@
 // The layered layout in the browser, with real fonts: on the 200-node fixture no two labels (or boxes) overlap
 // and every label fits inside its box; grouping keeps bands apart.
 import assert from 'node:assert/strict';
-import { fixture, GraphTestBed, type GraphPage } from './harness';
+import { fixture, graphSuite, type GraphPage } from './harness';
 
 /** Pairwise overlap count of the client rectangles matched by a selector. */
 function overlaps(
@@ -32,37 +32,22 @@ function overlaps(
 }
 
 describe('webview: layered layout of 200 nodes', () => {
-  let bed: GraphTestBed;
-  let gp: GraphPage;
   const medium = fixture('medium-200.json');
-
-  before(async () => {
-    bed = await GraphTestBed.start();
-    gp = await bed.open();
-    await gp.showGraph(medium);
-    // 100%: labels are drawn (far out they are hidden by the level of detail).
-    await gp.page.keyboard.press('1');
-  });
-  after(async () => {
-    await gp?.close();
-    await bed?.stop();
-  });
-  afterEach(async () => {
-    assert.deepEqual(await gp.violations(), [], 'CSP violations');
-    assert.deepEqual(gp.consoleErrors, [], 'console errors');
-  });
+  const suite = graphSuite(medium);
+  // 100%: labels are drawn (far out they are hidden by the level of detail).
+  before(() => suite.gp.page.keyboard.press('1'));
 
   it('draws all 200 nodes with no overlapping label boxes', async () => {
-    assert.equal(await gp.page.locator('g.node').count(), 200);
-    const labels = await overlaps(gp, 'text.node-label');
+    assert.equal(await suite.gp.page.locator('g.node').count(), 200);
+    const labels = await overlaps(suite.gp, 'text.node-label');
     assert.equal(labels.total, 200);
     assert.equal(labels.count, 0, labels.example);
-    const boxes = await overlaps(gp, 'rect.node-box');
+    const boxes = await overlaps(suite.gp, 'rect.node-box');
     assert.equal(boxes.count, 0, boxes.example);
   });
 
   it('fits every label inside its node box', async () => {
-    const outside = await gp.page.$$eval('g.node', (nodes) =>
+    const outside = await suite.gp.page.$$eval('g.node', (nodes) =>
       nodes
         .filter((node) => {
           const box = node.querySelector('.node-box')!.getBoundingClientRect();
@@ -85,17 +70,17 @@ describe('webview: layered layout of 200 nodes', () => {
 
   it('keeps group bands apart when grouping by module or file', async () => {
     for (const group of ['module', 'file']) {
-      await gp.rendered(() => gp.page.selectOption('#group-by', group));
-      await gp.page.keyboard.press('1');
-      assert.ok((await gp.page.locator('g.group').count()) > 1);
-      assert.equal((await overlaps(gp, 'g.group > rect')).count, 0, group);
-      assert.equal((await overlaps(gp, 'text.node-label')).count, 0, group);
+      await suite.gp.rendered(() => suite.gp.page.selectOption('#group-by', group));
+      await suite.gp.page.keyboard.press('1');
+      assert.ok((await suite.gp.page.locator('g.group').count()) > 1);
+      assert.equal((await overlaps(suite.gp, 'g.group > rect')).count, 0, group);
+      assert.equal((await overlaps(suite.gp, 'text.node-label')).count, 0, group);
     }
   });
 
   it('brings an offscreen node into view when it takes focus, without scrolling the stage', async () => {
-    await gp.page.keyboard.press('1');
-    const far = await gp.page.evaluate(() => {
+    await suite.gp.page.keyboard.press('1');
+    const far = await suite.gp.page.evaluate(() => {
       const stage = document.querySelector('.og-stage')!.getBoundingClientRect();
       const node = Array.from(document.querySelectorAll('g.node')).find((n) => {
         const r = n.getBoundingClientRect();
@@ -104,11 +89,11 @@ describe('webview: layered layout of 200 nodes', () => {
       return node?.getAttribute('data-id');
     });
     assert.ok(far, 'some node is offscreen at 100%');
-    await gp.page.evaluate(
+    await suite.gp.page.evaluate(
       (id) => (document.querySelector(`g.node[data-id="${id}"]`) as SVGGElement).focus(),
       far,
     );
-    const state = await gp.page.evaluate((id) => {
+    const state = await suite.gp.page.evaluate((id) => {
       const stage = document.querySelector('.og-stage')!;
       const s = stage.getBoundingClientRect();
       const r = document.querySelector(`g.node[data-id="${id}"]`)!.getBoundingClientRect();
@@ -121,9 +106,9 @@ describe('webview: layered layout of 200 nodes', () => {
   });
 
   it('hides labels when zoomed far out, and shows edges as one path per kind', async () => {
-    await gp.page.keyboard.press('0');
-    for (let i = 0; i < 6; i++) await gp.page.keyboard.press('-');
-    const state = await gp.page.evaluate(() => ({
+    await suite.gp.page.keyboard.press('0');
+    for (let i = 0; i < 6; i++) await suite.gp.page.keyboard.press('-');
+    const state = await suite.gp.page.evaluate(() => ({
       low: document.getElementById('graph')!.classList.contains('lod-low'),
       labelDisplay: getComputedStyle(document.querySelector('text.node-label')!).display,
       bundles: document.querySelectorAll('path.edge-bundle').length,

@@ -1,48 +1,35 @@
 // The graph webview draws what the host sends: DOM contract (ids, roles, labels, status classes), theme colours
 // per status, the live region, and no CSP violation or console error under the production CSP.
 import assert from 'node:assert/strict';
-import { fixture, GraphTestBed, rgb, THEME, type GraphPage } from './harness';
+import { fixture, GraphTestBed, graphSuite, rgb, THEME, type GraphPage } from './harness';
 
 describe('webview: rendering', () => {
-  let bed: GraphTestBed;
-  let gp: GraphPage;
   const small = fixture('small.json');
-
-  before(async () => {
-    bed = await GraphTestBed.start();
-    gp = await bed.open();
-    await gp.showGraph(small);
-  });
-  after(async () => {
-    await gp?.close();
-    await bed?.stop();
-  });
-  afterEach(async () => {
-    assert.deepEqual(await gp.violations(), [], 'CSP violations');
-    assert.deepEqual(gp.consoleErrors, [], 'console errors');
-  });
+  const suite = graphSuite(small);
 
   it('says ready once, and draws one g.node per node and one path.edge per edge', async () => {
-    assert.deepEqual((await gp.posted()).filter((m) => m.type === 'ready').length, 1);
-    assert.equal(await gp.page.locator('#graph g.node').count(), small.nodes.length);
-    assert.equal(await gp.page.locator('#graph path.edge').count(), small.edges.length);
-    const ids = await gp.page.$$eval('#graph g.node', (els) => els.map((e) => e.getAttribute('data-id')));
+    assert.deepEqual((await suite.gp.posted()).filter((m) => m.type === 'ready').length, 1);
+    assert.equal(await suite.gp.page.locator('#graph g.node').count(), small.nodes.length);
+    assert.equal(await suite.gp.page.locator('#graph path.edge').count(), small.edges.length);
+    const ids = await suite.gp.page.$$eval('#graph g.node', (els) =>
+      els.map((e) => e.getAttribute('data-id')),
+    );
     assert.deepEqual(new Set(ids), new Set(small.nodes.map((n) => n.id)));
-    const ends = await gp.page.$$eval('#graph path.edge', (els) =>
+    const ends = await suite.gp.page.$$eval('#graph path.edge', (els) =>
       els.map((e) => `${e.getAttribute('data-source')}>${e.getAttribute('data-target')}`),
     );
     assert.deepEqual(new Set(ends), new Set(small.edges.map((e) => `${e.source}>${e.target}`)));
   });
 
   it('gives every node a role, a tabindex and a spoken label with status and findings', async () => {
-    const web = gp.page.locator('g.node[data-id="aws_instance.web"]');
+    const web = suite.gp.page.locator('g.node[data-id="aws_instance.web"]');
     assert.equal(await web.getAttribute('role'), 'button');
     assert.equal(await web.getAttribute('tabindex'), '0');
     assert.equal(
       await web.getAttribute('aria-label'),
       'aws_instance.web, resource, drifted, 2 policy findings, plan replace',
     );
-    const unlabelled = await gp.page.$$eval(
+    const unlabelled = await suite.gp.page.$$eval(
       '#graph g.node',
       (els) => els.filter((e) => !e.getAttribute('aria-label') || e.getAttribute('role') !== 'button').length,
     );
@@ -51,7 +38,7 @@ describe('webview: rendering', () => {
 
   it('marks status, plan and policy with classes', async () => {
     const classes = async (id: string) =>
-      (await gp.page.locator(`g.node[data-id="${id}"]`).getAttribute('class'))!.split(' ');
+      (await suite.gp.page.locator(`g.node[data-id="${id}"]`).getAttribute('class'))!.split(' ');
     assert.ok((await classes('aws_instance.web')).includes('status-drifted'));
     assert.ok((await classes('aws_instance.web')).includes('plan-replace'));
     assert.ok((await classes('aws_instance.web')).includes('has-policy'));
@@ -64,26 +51,26 @@ describe('webview: rendering', () => {
 
   it('colours node borders from the theme variables, per status', async () => {
     const stroke = (id: string) =>
-      gp.page.$eval(`g.node[data-id="${id}"] .node-box`, (el) => getComputedStyle(el).stroke);
+      suite.gp.page.$eval(`g.node[data-id="${id}"] .node-box`, (el) => getComputedStyle(el).stroke);
     assert.equal(await stroke('aws_vpc.main'), rgb(THEME['--vscode-charts-green']));
     assert.equal(await stroke('aws_subnet.a'), rgb(THEME['--vscode-charts-yellow']));
     assert.equal(await stroke('aws_s3_bucket.logs'), rgb(THEME['--vscode-charts-red']));
     assert.equal(await stroke('unmanaged:aws_s3_bucket:orphan-bucket'), rgb(THEME['--vscode-charts-purple']));
     assert.equal(await stroke('var.region'), rgb(THEME['--vscode-editorWidget-border']));
-    const dash = await gp.page.$eval(
+    const dash = await suite.gp.page.$eval(
       'g.node.status-unmanaged .node-box',
       (el) => getComputedStyle(el).strokeDasharray,
     );
     assert.notEqual(dash, 'none');
     assert.equal(
-      await gp.page.$eval('g.node .node-box', (el) => getComputedStyle(el).fill),
+      await suite.gp.page.$eval('g.node .node-box', (el) => getComputedStyle(el).fill),
       rgb(THEME['--vscode-editorWidget-background']),
     );
   });
 
   it('draws plan glyphs and policy badges in their theme colours', async () => {
     const glyph = (id: string) =>
-      gp.page.$eval(`g.node[data-id="${id}"] .plan-glyph`, (el) => [
+      suite.gp.page.$eval(`g.node[data-id="${id}"] .plan-glyph`, (el) => [
         el.textContent,
         getComputedStyle(el).fill,
       ]);
@@ -92,12 +79,12 @@ describe('webview: rendering', () => {
     assert.deepEqual(await glyph('aws_instance.web'), ['±', rgb(THEME['--vscode-charts-orange'])]);
     assert.deepEqual(await glyph('module.net.aws_route_table.rt'), ['−', rgb(THEME['--vscode-charts-red'])]);
     assert.equal(
-      await gp.page.locator('g.node[data-id="aws_vpc.main"] .plan-glyph').count(),
+      await suite.gp.page.locator('g.node[data-id="aws_vpc.main"] .plan-glyph').count(),
       0,
       'no-op has no glyph',
     );
     const badge = (id: string) =>
-      gp.page.$eval(`g.node[data-id="${id}"] .policy-badge`, (el) => [
+      suite.gp.page.$eval(`g.node[data-id="${id}"] .policy-badge`, (el) => [
         el.querySelector('text')!.textContent,
         getComputedStyle(el.querySelector('circle')!).fill,
       ]);
@@ -106,7 +93,7 @@ describe('webview: rendering', () => {
   });
 
   it('announces counts in a live region', async () => {
-    const status = gp.page.locator('[role="status"][aria-live="polite"]');
+    const status = suite.gp.page.locator('[role="status"][aria-live="polite"]');
     assert.equal(
       await status.textContent(),
       '13 nodes, 12 edges, 3 drifted, 1 missing, 1 unmanaged, 3 policy findings',
@@ -116,13 +103,13 @@ describe('webview: rendering', () => {
   it('uses no inline style attributes in its markup (the CSP would block them)', async () => {
     // Styles set through CSSOM (the zoom's transform on the <svg>, the tooltip's position) are allowed; markup
     // style="…" would be a violation, and nothing inside the graph needs a style of its own.
-    const styled = await gp.page.$$eval('#graph [style]', (els) => els.length);
+    const styled = await suite.gp.page.$$eval('#graph [style]', (els) => els.length);
     assert.equal(styled, 0);
   });
 
   it('shows a tooltip with type, file, drift details, policies and plan on hover', async () => {
-    await gp.page.hover('g.node[data-id="aws_instance.web"] .node-box');
-    const tip = gp.page.locator('.og-tooltip[role="tooltip"]');
+    await suite.gp.page.hover('g.node[data-id="aws_instance.web"] .node-box');
+    const tip = suite.gp.page.locator('.og-tooltip[role="tooltip"]');
     await tip.waitFor({ state: 'visible' });
     const text = (await tip.textContent())!;
     assert.match(text, /aws_instance\.web/);
@@ -130,16 +117,16 @@ describe('webview: rendering', () => {
     assert.match(text, /instance_type: "t3\.micro" → "t3\.large"/);
     assert.match(text, /CKV_AWS_8: EBS volume is not encrypted/);
     assert.match(text, /Plan: replace/);
-    await gp.page.mouse.move(2, 790);
+    await suite.gp.page.mouse.move(2, 790);
     await tip.waitFor({ state: 'hidden' });
   });
 
   it('shows a message instead of an empty canvas for an empty graph', async () => {
-    await gp.showGraph({ nodes: [], edges: [] });
-    assert.equal(await gp.page.locator('#graph g.node').count(), 0);
-    assert.match((await gp.page.locator('.og-empty').textContent())!, /No Terraform resources/);
-    await gp.showGraph(small);
-    assert.ok(await gp.page.locator('.og-empty').isHidden());
+    await suite.gp.showGraph({ nodes: [], edges: [] });
+    assert.equal(await suite.gp.page.locator('#graph g.node').count(), 0);
+    assert.match((await suite.gp.page.locator('.og-empty').textContent())!, /No Terraform resources/);
+    await suite.gp.showGraph(small);
+    assert.ok(await suite.gp.page.locator('.og-empty').isHidden());
   });
 });
 

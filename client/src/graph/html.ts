@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { graphHeadStart } from './csp';
 
 /**
  * The webview page: nothing but the bundled app, under a CSP that allows only its own script and styles (from
@@ -11,18 +12,10 @@ export function graphHtml(webview: vscode.Webview, dist: vscode.Uri, hasStyles: 
   const styles = hasStyles
     ? `<link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css'))}">`
     : '';
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+${graphHeadStart(webview.cspSource, nonce)}
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Resource Graph</title>
 ${styles}

@@ -1,8 +1,8 @@
 // Free-form mode: Claude writes HCL, the gate's findings go back for repair rounds, and the result either passes
 // or keeps its findings (and the caller writes nothing). The real SDK against the fake Messages API.
 import assert from 'node:assert/strict';
-import { FakeAnthropic, messageTexts, toolAnswer, type RecordedRequest } from '../../helpers/fakeAnthropic';
-import { compliantFiles, findings, generateWithClaude, sharedGate } from './helpers';
+import { messageTexts, toolAnswer, type RecordedRequest } from '../../helpers/fakeAnthropic';
+import { compliantFiles, fakeAnthropicForSuite, findings, generateWithClaude } from './helpers';
 
 const REQUEST = 'Bucket for application logs that deletes objects after one year';
 
@@ -22,12 +22,7 @@ const toolResults = (request: RecordedRequest) =>
 
 describe('claude: free-form mode with the validate-and-repair loop', function () {
   this.timeout(60000);
-  const fake = new FakeAnthropic();
-  before(async () => {
-    await fake.start();
-    await sharedGate();
-  });
-  after(() => fake.stop());
+  const fake = fakeAnthropicForSuite();
 
   it('repair path: an invented attribute fails the schema check, the finding goes back, the second answer passes', async () => {
     assert.ok(withInventedAttribute().some((f) => f.content.includes('encryption_mode')));

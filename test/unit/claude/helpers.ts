@@ -11,7 +11,7 @@ import { generateStack, type StackResult } from '../../../server/src/service/gen
 import { DirectorySchemaSource } from '../../../server/src/service/schema/schemaSource';
 import { createSchemaProvider } from '../../../server/src/service/schemaView/fromSource';
 import type { Logger } from '../../../server/src/service/workspace/fileSystem';
-import type { FakeAnthropic } from '../../helpers/fakeAnthropic';
+import { FakeAnthropic } from '../../helpers/fakeAnthropic';
 import { ROOT, serviceWith, wasmFromNodeModules } from '../helpers/service';
 
 export const API_KEY = 'sk-ant-api03-test-key-0123456789';
@@ -25,6 +25,20 @@ export function sharedGate(): Promise<Gate> {
     schemas: createSchemaProvider(new DirectorySchemaSource(SCHEMAS)),
   });
   return gate;
+}
+
+/**
+ * The fake Messages API for the enclosing describe block, with mocha hooks that start and stop it. The gate loads
+ * in the same hook, so its seconds of schema loading count against no test's time.
+ */
+export function fakeAnthropicForSuite(): FakeAnthropic {
+  const fake = new FakeAnthropic();
+  before(async () => {
+    await fake.start();
+    await sharedGate();
+  });
+  after(() => fake.stop());
+  return fake;
 }
 
 /** What the offline compiler would plan, as the model submits it (without what Opsmith fills in). */

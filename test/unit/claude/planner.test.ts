@@ -2,20 +2,14 @@
 // offline compiler's renderer and the real gate. No test touches the network.
 import assert from 'node:assert/strict';
 import { ModelError } from '../../../server/src/service/claude/errors';
-import {
-  credentialOf,
-  FakeAnthropic,
-  messageTexts,
-  systemText,
-  toolAnswer,
-} from '../../helpers/fakeAnthropic';
+import { credentialOf, messageTexts, systemText, toolAnswer } from '../../helpers/fakeAnthropic';
 import {
   API_KEY,
   compliantFiles,
+  fakeAnthropicForSuite,
   findings,
   generateWithClaude,
   recordingLogger,
-  sharedGate,
   submissionFor,
 } from './helpers';
 
@@ -23,12 +17,7 @@ const QUEUE = 'An SQS queue with a dead-letter queue after 5 failed attempts, co
 
 describe('claude: planner mode', function () {
   this.timeout(60000);
-  const fake = new FakeAnthropic();
-  before(async () => {
-    await fake.start();
-    await sharedGate();
-  });
-  after(() => fake.stop());
+  const fake = fakeAnthropicForSuite();
 
   it('plan path: a valid plan through tool use → rendered → the gate passes → files, with token usage', async () => {
     fake.replay(

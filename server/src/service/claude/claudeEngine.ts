@@ -1,6 +1,6 @@
 // Claude as a GenerationEngine: the mode decides the conversation (plan, files, or plan with a way out to files);
 // either way the result goes back through generateStack's gate and the client's preview, like the offline engine's.
-import type { GenerateModelReport, ModelMode } from '../../../../shared/protocol';
+import type { GenerateModelOptions, GenerateModelReport } from '../../../../shared/protocol';
 import { GenerationCancelled, type GenerationEngine } from '../generation/generateStack';
 import type { Logger } from '../workspace/fileSystem';
 import { ModelCancelled } from './errors';
@@ -8,16 +8,8 @@ import { runFreeform } from './freeformEngine';
 import type { ModelClient, ModelUsage } from './modelClient';
 import { runPlanner } from './plannerEngine';
 
-export interface ClaudeSettings {
-  /** Model id. */
-  id: string;
-  maxTokens: number;
-  /** A gateway or proxy in front of the Messages API. */
-  baseUrl?: string;
-  timeoutSeconds: number;
-  repairRounds: number;
-  mode: ModelMode;
-}
+/** The settings the client sends with a generate request, minus the key (which the server unseals separately). */
+export type ClaudeSettings = Omit<GenerateModelOptions, 'sealedApiKey'>;
 
 /** The newest Sonnet the SDK names (Sonnet 4.5 is retired): fast enough for repair loops, strong at Terraform. */
 export const DEFAULT_MODEL_ID = 'claude-sonnet-5-5';
