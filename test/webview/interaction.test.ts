@@ -195,7 +195,7 @@ describe('webview: interaction', () => {
     await suite.gp.page.waitForFunction(() => document.querySelectorAll('g.node.highlight').length === 0);
   });
 
-  it('moves focus with Tab and the arrow keys, and Enter reveals', async () => {
+  it('moves focus with the arrow keys and Home, is one Tab stop, and Enter reveals', async () => {
     await node('aws_subnet.a').focus();
     const focused = () => suite.gp.page.evaluate(() => document.activeElement?.getAttribute('data-id'));
     await suite.gp.page.keyboard.press('ArrowLeft');
@@ -215,11 +215,19 @@ describe('webview: interaction', () => {
     await suite.gp.page.keyboard.press('ArrowUp');
     assert.equal(await focused(), 'aws_subnet.a');
     await node('aws_instance.web').focus();
+    const tabStops = () =>
+      suite.gp.page.$$eval('#graph g.node[tabindex="0"]', (els) => els.map((e) => e.getAttribute('data-id')));
+    assert.deepEqual(await tabStops(), ['aws_instance.web'], 'the focused node is the one Tab stop');
+    // Tab leaves the graph (however many nodes it has); Shift+Tab comes back to the node that had focus.
     await suite.gp.page.keyboard.press('Tab');
-    const tabbed = await focused();
-    assert.ok(tabbed && tabbed !== 'aws_instance.web', 'Tab moves to another node');
+    assert.ok(!(await focused()), 'Tab leaves the graph');
     await suite.gp.page.keyboard.press('Shift+Tab');
     assert.equal(await focused(), 'aws_instance.web');
+    await suite.gp.page.keyboard.press('Home');
+    const first = await suite.gp.page.$eval('#graph g.node', (e) => e.getAttribute('data-id'));
+    assert.equal(await focused(), first, 'Home goes to the first node in reading order');
+    assert.deepEqual(await tabStops(), [first]);
+    await node('aws_instance.web').focus();
     await suite.gp.clearPosted();
     await suite.gp.page.keyboard.press('Enter');
     const reveal = await suite.gp.waitForPosted('reveal');

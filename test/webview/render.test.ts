@@ -24,7 +24,16 @@ describe('webview: rendering', () => {
   it('gives every node a role, a tabindex and a spoken label with status and findings', async () => {
     const web = suite.gp.page.locator('g.node[data-id="aws_instance.web"]');
     assert.equal(await web.getAttribute('role'), 'button');
-    assert.equal(await web.getAttribute('tabindex'), '0');
+    // Roving tabindex: the graph is one Tab stop (the first node in reading order), the rest are reached by arrows.
+    const tabindexes = await suite.gp.page.$$eval('#graph g.node', (els) =>
+      els.map((e) => e.getAttribute('tabindex')),
+    );
+    assert.equal(tabindexes[0], '0');
+    assert.deepEqual(
+      tabindexes.slice(1).filter((t) => t !== '-1'),
+      [],
+      'every other node is focusable but out of the Tab order',
+    );
     assert.equal(
       await web.getAttribute('aria-label'),
       'aws_instance.web, resource, drifted, 2 policy findings, plan replace',

@@ -32,7 +32,7 @@ export class GraphApp {
   private view: VisibleGraph | undefined;
   private layout: LayoutResult | undefined;
   private sizes = new Map<string, NodeSize>();
-  /** Drawn nodes in DOM (and Tab) order. */
+  /** Drawn nodes in DOM (reading) order. */
   private ordered: ViewNode[] = [];
   private nav: NavigationContext | undefined;
   private generation = 0;
@@ -40,6 +40,8 @@ export class GraphApp {
   private firstGraph = true;
 
   private focusedId: string | undefined;
+  /** The one node in the Tab order: Tab enters the graph there and leaves it from anywhere (roving tabindex). */
+  private rovingId: string | undefined;
   private hoveredId: string | undefined;
   /** What the host asked to highlight (may be hidden in a collapsed module: then its module is marked). */
   private highlightRequest: string | null = null;
@@ -90,7 +92,7 @@ export class GraphApp {
     this.svg.setAttribute('aria-roledescription', 'resource graph');
     this.svg.setAttribute(
       'aria-label',
-      'Resource graph. Tab or arrow keys move between nodes, Enter opens the code.',
+      'Resource graph. Arrow keys move between nodes, Home and End go to the first and last, Enter opens the code.',
     );
     this.svg.setAttribute('aria-describedby', 'graph-status');
     arrowMarkers(svgEl('defs', {}, this.svg));
@@ -232,7 +234,7 @@ export class GraphApp {
     const view = this.view!;
     const layout = this.layout!;
     const positions = layout.positions;
-    // DOM order = reading order (column by column, top to bottom), which is the order Tab follows.
+    // DOM order = reading order (column by column, top to bottom), which is the order screen readers follow.
     this.ordered = view.nodes
       .slice()
       .sort(
@@ -241,6 +243,8 @@ export class GraphApp {
       );
     const collapsed = new Set(this.settings.collapsed);
     this.nodes.render(this.ordered, this.sizes, positions, collapsed);
+    const roving = [this.focusedId, this.rovingId].find((id) => id && this.nodes.elements.has(id));
+    this.setRoving(roving ?? this.ordered[0]?.id);
     this.edges.render(view.edges, this.sizes, positions);
     const groupBy = this.settings.groupBy;
     renderGroups(
@@ -421,6 +425,13 @@ export class GraphApp {
     } else this.details.show(view);
   }
 
+  private setRoving(id: string | undefined): void {
+    const previous = this.rovingId ? this.nodes.elements.get(this.rovingId) : undefined;
+    if (previous && this.rovingId !== id) previous.setAttribute('tabindex', '-1');
+    this.rovingId = id;
+    if (id) this.nodes.elements.get(id)?.setAttribute('tabindex', '0');
+  }
+
   private focusNode(id: string | undefined): void {
     const element = id ? this.nodes.elements.get(id) : undefined;
     if (!id || !element) return;
@@ -468,8 +479,9 @@ export class GraphApp {
       if (!id) return;
       this.edges.setActive(id, this.focusedId);
       this.focusedId = id;
+      this.setRoving(id);
       this.placeRing(this.focusRing, id);
-      // Tab moves focus without focusNode: bring the node into view the same way.
+      // Tab (into the graph) and clicks move focus without focusNode: bring the node into view the same way.
       this.zoom.reveal(this.box(id)!);
       // Keyboard users get the same details a pointer gets on hover, next to the node.
       const view = this.view?.byId.get(id);

@@ -17,7 +17,7 @@ export class NodeLayer {
 
   constructor(private readonly root: SVGGElement) {}
 
-  /** `views` must be in the order keyboard Tab should follow (the DOM order is made to match it). */
+  /** `views` must be in reading order (the DOM order is made to match it, for screen readers). */
   render(
     views: readonly ViewNode[],
     sizes: Map<string, NodeSize>,
@@ -32,7 +32,8 @@ export class NodeLayer {
       const position = positions.get(view.id)!;
       let element = this.elements.get(view.id);
       if (!element) {
-        element = svgEl('g', { 'data-id': view.id, role: 'button', tabindex: 0 }) as NodeElement;
+        // Out of the Tab order until the app makes it the graph's one Tab stop (roving tabindex).
+        element = svgEl('g', { 'data-id': view.id, role: 'button', tabindex: -1 }) as NodeElement;
         this.elements.set(view.id, element);
       }
       const collapsed = collapsedModules.has(view.id);
