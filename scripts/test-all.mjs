@@ -3,6 +3,15 @@
 // "N passed, N failed" line adding up every test stage.
 import { spawn } from 'node:child_process';
 
+/** A mocha run outside .mocharc.json's unit spec: longer timeout, the same tsx loader and leak guard. */
+function mochaStage(name, spec) {
+  return [
+    name,
+    'npx',
+    ['mocha', '--no-config', '-r', 'tsx/cjs', '-r', 'test/helpers/leakGuard.ts', '--timeout', '60000', spec],
+  ];
+}
+
 const skipE2e = process.argv.includes('--no-e2e') || process.env.OPSMITH_SKIP_E2E === '1';
 const stages = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']],
@@ -10,36 +19,8 @@ const stages = [
   ['format check', 'npx', ['prettier', '--check', '.']],
   ['build', 'node', ['scripts/build.mjs']],
   ['unit tests', 'npx', ['mocha']],
-  [
-    'protocol tests',
-    'npx',
-    [
-      'mocha',
-      '--no-config',
-      '-r',
-      'tsx/cjs',
-      '-r',
-      'test/helpers/leakGuard.ts',
-      '--timeout',
-      '60000',
-      'test/protocol/**/*.test.ts',
-    ],
-  ],
-  [
-    'webview tests (chromium)',
-    'npx',
-    [
-      'mocha',
-      '--no-config',
-      '-r',
-      'tsx/cjs',
-      '-r',
-      'test/helpers/leakGuard.ts',
-      '--timeout',
-      '60000',
-      'test/webview/**/*.test.ts',
-    ],
-  ],
+  mochaStage('protocol tests', 'test/protocol/**/*.test.ts'),
+  mochaStage('webview tests (chromium)', 'test/webview/**/*.test.ts'),
   ...(skipE2e ? [] : [['end-to-end tests (real VS Code)', 'node', ['scripts/test-e2e.mjs']]]),
 ];
 

@@ -7,6 +7,7 @@
 //   node --import tsx bench/graph/generate.ts --nodes 200 --edges 320 --out test/fixtures/graph/medium-200.json
 import { writeFileSync } from 'node:fs';
 import type { GraphEdge, GraphNode, GraphResult } from '../../shared/protocol';
+import { prng } from '../../test/helpers/prng';
 
 const TIERS: string[][] = [
   ['aws_vpc', 'aws_kms_key', 'aws_iam_role'],
@@ -32,20 +33,8 @@ const NAMES = [
   'cache',
 ];
 
-/** Small deterministic PRNG (mulberry32), so a seed always gives the same graph. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateGraph(options: { nodes: number; edges: number; seed?: number }): GraphResult {
-  const rand = random(options.seed ?? 42);
+  const rand = prng(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const moduleCount = Math.max(1, Math.round(options.nodes / 120));
   const modules: string[] = [''];

@@ -51,6 +51,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
+import { prng } from '../helpers/prng';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The bundled server; OPSMITH_SERVER_JS points the tests at another build (e.g. an unminified one for profiling). */
@@ -404,17 +405,8 @@ export function rssMB(pid: number): number | undefined {
   }
 }
 
-/** Deterministic PRNG (mulberry32) so a failing fuzz run reproduces from its printed seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Re-exported for the fuzz and incremental tests, which take their seeds from here. */
+export { prng };
 
 /** LSP position of the `nth` occurrence of `needle` in `text`, plus `offset` characters. */
 export function positionOf(text: string, needle: string, offset = 0, nth = 0): Position {
