@@ -1,5 +1,5 @@
 // Test bed for the graph webview: the built dist/webview.js and dist/webview.css served from 127.0.0.1 under the
-// very CSP of the extension's panel (client/src/graph/csp.ts, with this server as the extension origin),
+// same CSP as the extension's panel (client/src/graph/csp.ts, with this server as the extension origin),
 // a fake acquireVsCodeApi that records what the webview posts, and theme variables set the way VS Code does.
 // Used by the webview tests and by bench/graph.
 import assert from 'node:assert/strict';
@@ -219,9 +219,12 @@ export function graphSuite(graph: GraphResult, options: { pagePerTest?: boolean 
   });
   if (options.pagePerTest) beforeEach(open);
   afterEach(async () => {
-    assert.deepEqual(await gp!.violations(), [], 'CSP violations');
-    assert.deepEqual(gp!.consoleErrors, [], 'console errors');
-    if (options.pagePerTest) await gp!.close();
+    try {
+      assert.deepEqual(await gp!.violations(), [], 'CSP violations');
+      assert.deepEqual(gp!.consoleErrors, [], 'console errors');
+    } finally {
+      if (options.pagePerTest) await gp!.close();
+    }
   });
   after(async () => {
     if (!options.pagePerTest) await gp?.close();
